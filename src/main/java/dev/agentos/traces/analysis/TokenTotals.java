@@ -1,0 +1,40 @@
+package dev.agentos.traces.analysis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Token usage summed over many traces. Exact: long arithmetic, nothing estimated. */
+public record TokenTotals(
+        int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
+        Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds) {
+
+    public long totalTokens() {
+        return inputTokens + outputTokens;
+    }
+
+    public static TokenTotals of(List<TokenUsage> usages) {
+        Map<String, TokenUsage.ModelTokens> byModel = new TreeMap<>();
+        List<String> mismatched = new ArrayList<>();
+        long in = 0;
+        long out = 0;
+        long calls = 0;
+        int withTokens = 0;
+        for (TokenUsage u : usages) {
+            in += u.inputTokens();
+            out += u.outputTokens();
+            calls += u.calls().size();
+            if (u.totalTokens() > 0) {
+                withTokens++;
+            }
+            if (!u.matchesRootTotals()) {
+                mismatched.add(u.traceId());
+            }
+            u.byModel().values().forEach(m -> byModel.merge(m.model(), m, TokenUsage.ModelTokens::plus));
+        }
+        return new TokenTotals(usages.size(), withTokens, in, out, calls, Collections.unmodifiableMap(byModel),
+                List.copyOf(mismatched));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.agentos.traces.cli;
+
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ConnectionOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+
+/** What every command needs from outside: the environment and the clock (injected by tests). */
+record Context(Map<String, String> env, Clock clock) {
+
+    static Context system() {
+        return new Context(System.getenv(), Clock.systemUTC());
+    }
+
+    AgentOsClient client(ConnectionOptions options) {
+        return AgentOsClient.create(options);
+    }
+
+    static String version() {
+        try (InputStream in = Context.class.getResourceAsStream("/agentos-traces-mcp.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+}

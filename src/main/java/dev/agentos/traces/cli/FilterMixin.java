@@ -1,0 +1,49 @@
+package dev.agentos.traces.cli;
+
+import dev.agentos.traces.client.Times;
+import dev.agentos.traces.client.TraceFilter;
+import java.time.Instant;
+import picocli.CommandLine.Option;
+
+/** The filters of GET /traces as flags. */
+final class FilterMixin {
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Only the trace of this run.")
+    String runId;
+
+    @Option(names = "--session-id", paramLabel = "ID", description = "Only traces of this session.")
+    String sessionId;
+
+    @Option(names = "--user-id", paramLabel = "ID", description = "Only traces of this user.")
+    String userId;
+
+    @Option(names = "--agent-id", paramLabel = "ID", description = "Only runs of this agent.")
+    String agentId;
+
+    @Option(names = "--team-id", paramLabel = "ID", description = "Only runs of this team.")
+    String teamId;
+
+    @Option(names = "--workflow-id", paramLabel = "ID", description = "Only runs of this workflow.")
+    String workflowId;
+
+    @Option(names = "--status", paramLabel = "OK|ERROR",
+            description = "Only traces with this status (a run whose tool failed often says OK; see the error column).")
+    String status;
+
+    @Option(names = {"--since", "--start-time"}, paramLabel = "TIME",
+            description = "Only traces that started at or after TIME: ISO 8601 or 30m, 24h, 7d, today, yesterday.")
+    String since;
+
+    @Option(names = {"--until", "--end-time"}, paramLabel = "TIME",
+            description = "Only traces that ended at or before TIME (same forms as --since).")
+    String until;
+
+    TraceFilter filter(String dbId, Instant now) {
+        return new TraceFilter(runId, sessionId, userId, agentId, teamId, workflowId, status,
+                Times.parseUserTime("--since", since, now), Times.parseUserTime("--until", until, now), dbId);
+    }
+
+    boolean sessionOrRunOrStatusGiven() {
+        return runId != null || sessionId != null || status != null;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.agentos.traces.cli;
+
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.TraceDetail;
+import dev.agentos.traces.client.TraceNode;
+import dev.agentos.traces.query.FindTrace;
+import dev.agentos.traces.render.SpanView;
+import dev.agentos.traces.render.TraceView;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Show one trace as a span tree, or one span with its input and output.")
+final class GetCommand implements Callable<Integer> {
+
+    private final Context ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionMixin conn;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE_ID", description = "The trace id (or use --run-id).")
+    String traceId;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Show the trace of this run instead.")
+    String runId;
+
+    @Option(names = "--span-id", paramLabel = "ID", description = "Show only this span, with its input and output.")
+    String spanId;
+
+    @Option(names = "--io", description = "Show each span's input and output in the tree (cut to --io-chars).")
+    boolean io;
+
+    @Option(names = "--io-chars", defaultValue = "300", description = "With --io: characters of each. Default: ${DEFAULT-VALUE}.")
+    int ioChars;
+
+    @Option(names = "--max-spans", defaultValue = "" + TraceView.DEFAULT_MAX_SPANS,
+            description = "Most spans to show. Default: ${DEFAULT-VALUE}.")
+    int maxSpans;
+
+    @Option(names = "--offset", defaultValue = "0", description = "With --span-id: first character of input/output to show.")
+    int offset;
+
+    @Option(names = "--max-chars", defaultValue = "" + SpanView.DEFAULT_MAX_CHARS,
+            description = "With --span-id: characters of input and of output to show. Default: ${DEFAULT-VALUE}.")
+    int maxChars;
+
+    @Option(names = "--json", description = "Print JSON (the get_trace tool's structured output).")
+    boolean json;
+
+    GetCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ConnectionOptions o = conn.resolve(ctx.env());
+        Bounds.check("--max-spans", maxSpans, 1, TraceView.MAX_MAX_SPANS);
+        Bounds.check("--io-chars", ioChars, 1, 5000);
+        Bounds.check("--offset", offset, 0, Integer.MAX_VALUE);
+        Bounds.check("--max-chars", maxChars, 1, SpanView.MAX_MAX_CHARS);
+        AgentOsClient client = ctx.client(o);
+        if (spanId != null) {
+            String id = traceId != null ? traceId : FindTrace.byIdOrRun(client, null, runId, o.defaultDbId()).traceId();
+            TraceNode span = client.getSpan(id, spanId, o.defaultDbId());
+            Output.print(spec.commandLine().getOut(), json, SpanView.text(id, span, offset, maxChars),
+                    SpanView.structured(id, span, offset, maxChars));
+            return ExitCodes.OK;
+        }
+        TraceDetail d = FindTrace.byIdOrRun(client, traceId, runId, o.defaultDbId());
+        TraceView.Options opts = new TraceView.Options(maxSpans, io ? ioChars : 0);
+        Output.print(spec.commandLine().getOut(), json, TraceView.text(d, opts), TraceView.structured(d, opts));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.agentos.traces.cli;
+
+import dev.agentos.traces.analysis.TraceOrder;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.query.ListTraces;
+import dev.agentos.traces.render.TraceListView;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List traces, newest first (or sorted), one line each.")
+final class ListCommand implements Callable<Integer> {
+
+    private final Context ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionMixin conn;
+
+    @Mixin
+    FilterMixin filters;
+
+    @Option(names = "--page", defaultValue = "1", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
+    int page;
+
+    @Option(names = "--limit", defaultValue = "20", description = "Traces per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--sort-by", paramLabel = "FIELD",
+            description = "start_time (default), duration, total_spans or error_count.")
+    String sortBy;
+
+    @Option(names = "--sort-order", paramLabel = "asc|desc", description = "Default: desc.")
+    String sortOrder;
+
+    @Option(names = "--json", description = "Print JSON (the list_traces tool's structured output).")
+    boolean json;
+
+    ListCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ConnectionOptions o = conn.resolve(ctx.env());
+        ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
+                TraceOrder.parse(sortBy), TraceOrder.parseDescending(sortOrder));
+        ListTraces.Result r = ListTraces.run(ctx.client(o), req);
+        Output.print(spec.commandLine().getOut(), json, TraceListView.text(r), TraceListView.structured(r));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.agentos.traces.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Entry point. {@code serve} (and no arguments at all when not on a terminal, which is how MCP clients
+ * launch us) builds only the serve command, so the stdio start-up does not pay for the whole CLI.
+ */
+public final class Main {
+
+    /** Returned by {@code serve}: the server runs on its own threads; do not exit. */
+    static final int KEEP_RUNNING = -1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, Context.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                System.console() != null);
+        if (code != KEEP_RUNNING) {
+            System.exit(code); // also skips the JDK's HTTP keep-alive thread linger
+        }
+    }
+
+    static int run(String[] args, Context ctx, PrintWriter out, PrintWriter err, boolean interactive) {
+        boolean serve = args.length > 0 ? args[0].equals("serve") : !interactive;
+        CommandLine cl;
+        String[] rest = args;
+        if (serve) {
+            cl = new CommandLine(new ServeCommand(ctx));
+            rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        } else {
+            cl = new CommandLine(new RootCommand(ctx))
+                    .addSubcommand("list", new ListCommand(ctx))
+                    .addSubcommand("get", new GetCommand(ctx))
+                    .addSubcommand("stats", new StatsCommand(ctx))
+                    .addSubcommand("tokens", new TokensCommand(ctx))
+                    .addSubcommand("serve", new ServeCommand(ctx));
+        }
+        cl.setOut(out).setErr(err)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    int code = ExitCodes.of(e);
+                    if (code == ExitCodes.INTERNAL) {
+                        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                                + " (a bug in agentos-traces-mcp; please report it)");
+                    } else {
+                        err.println("error: " + e.getMessage());
+                    }
+                    err.flush();
+                    return code;
+                });
+        return cl.execute(rest);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.agentos.traces.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentos.traces.client.Json;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** Prints a result as text for people or as JSON (the MCP tools' structuredContent) for scripts. */
+final class Output {
+
+    private Output() {
+    }
+
+    static void print(PrintWriter out, boolean json, String text, Map<String, Object> structured) {
+        if (json) {
+            try {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(structured));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.println(text);
+        }
+        out.flush();
+    }
+}

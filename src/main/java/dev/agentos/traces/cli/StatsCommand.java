@@ -1,0 +1,54 @@
+package dev.agentos.traces.cli;
+
+import dev.agentos.traces.client.ArgumentException;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.query.SessionStatsQuery;
+import dev.agentos.traces.render.SessionStatsView;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trace statistics by session, with totals.")
+final class StatsCommand implements Callable<Integer> {
+
+    private final Context ctx;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionMixin conn;
+
+    @Mixin
+    FilterMixin filters;
+
+    @Option(names = "--page", defaultValue = "1", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
+    int page;
+
+    @Option(names = "--limit", defaultValue = "20", description = "Sessions per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON (the trace_stats tool's structured output).")
+    boolean json;
+
+    StatsCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ConnectionOptions o = conn.resolve(ctx.env());
+        if (filters.sessionOrRunOrStatusGiven()) {
+            throw new ArgumentException("stats filters by --user-id, --agent-id, --team-id, --workflow-id, --since "
+                    + "and --until only.");
+        }
+        SessionStatsQuery.Result r = SessionStatsQuery.run(ctx.client(o),
+                filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit);
+        Output.print(spec.commandLine().getOut(), json, SessionStatsView.text(r), SessionStatsView.structured(r));
+        return ExitCodes.OK;
+    }
+}

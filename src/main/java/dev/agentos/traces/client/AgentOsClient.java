@@ -1,0 +1,317 @@
+package dev.agentos.traces.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The AgentOS traces API, one method per endpoint. Thread-safe. Every failure is an
+ * {@link AgentOsException} with one sentence for the user; bad arguments are {@link ArgumentException}s
+ * raised before anything is sent.
+ */
+public final class AgentOsClient {
+
+    /** The API allows any page size on GET routes, but {@code POST /traces/search} stops at 100. */
+    public static final int MAX_LIMIT = 100;
+
+    private final ConnectionOptions options;
+    private final HttpTransport http;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    public AgentOsClient(ConnectionOptions options, HttpTransport http) {
+        this.options = options;
+        this.http = http;
+    }
+
+    public static AgentOsClient create(ConnectionOptions options) {
+        return new AgentOsClient(options, new UrlConnectionTransport(options));
+    }
+
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    /** Requests sent so far (for "how many calls did that take" in outputs and benchmarks). */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** {@code GET /traces}: newest first. */
+    public Page<TraceSummary> listTraces(TraceFilter filter, int page, int limit) {
+        Map<String, String> q = filter.listQuery();
+        q.put("page", Integer.toString(checkPage(page)));
+        q.put("limit", Integer.toString(checkLimit(limit)));
+        ResponseParser p = new ResponseParser("GET /traces");
+        return p.page(get("/traces", q, db(filter.dbId()), NotFoundContext.ROUTE), p::summary);
+    }
+
+    /** The trace of a run, found with {@code GET /traces?run_id=}. */
+    public Optional<TraceSummary> findByRunId(String runId, String dbId) {
+        TraceFilter f = new TraceFilter(Ids.required("run_id", runId), null, null, null, null, null, null, null, null, dbId);
+        return listTraces(f, 1, 1).data().stream().findFirst();
+    }
+
+    /** {@code GET /traces/{trace_id}}: the whole trace with its span tree. */
+    public TraceDetail getTrace(String traceId, String dbId) {
+        String id = Ids.required("trace_id", traceId);
+        ResponseParser p = new ResponseParser("GET /traces/{trace_id}");
+        return p.detail(get("/traces/" + segment(id), new LinkedHashMap<>(), db(dbId), NotFoundContext.trace(id)));
+    }
+
+    /** {@code GET /traces/{trace_id}?span_id=}: one span with its full input and output. */
+    public TraceNode getSpan(String traceId, String spanId, String dbId) {
+        String id = Ids.required("trace_id", traceId);
+        String span = Ids.required("span_id", spanId);
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("span_id", span);
+        ResponseParser p = new ResponseParser("GET /traces/{trace_id}?span_id=");
+        return p.node(get("/traces/" + segment(id), q, db(dbId), NotFoundContext.span(id, span)), 0);
+    }
+
+    /**
+     * {@code GET /trace_session_stats}; on a 404 for the route itself it tries once more at
+     * {@code /traces/stats/sessions}, the path some docs give.
+     */
+    public Page<SessionStats> sessionStats(TraceFilter filter, int page, int limit) {
+        Map<String, String> q = filter.statsQuery();
+        q.put("page", Integer.toString(Math.max(1, checkPage(page))));
+        q.put("limit", Integer.toString(checkLimit(limit)));
+        ResponseParser p = new ResponseParser("GET /trace_session_stats");
+        JsonNode body;
+        try {
+            body = get("/trace_session_stats", q, db(filter.dbId()), NotFoundContext.ROUTE);
+        } catch (RouteMissing first) {
+            try {
+                body = get("/traces/stats/sessions", q, db(filter.dbId()), NotFoundContext.ROUTE);
+            } catch (RouteMissing second) {
+                throw new AgentOsException.NotFound("AgentOS at " + options.baseUrl() + " has no session-stats route "
+                        + "(tried /trace_session_stats and /traces/stats/sessions). Is it an AgentOS with tracing on "
+                        + "(agno 2.x), and is --base-url right?");
+            }
+        }
+        return p.page(body, p::sessionStats);
+    }
+
+    /** {@code GET /traces/filter-schema}. */
+    public FilterSchema filterSchema(String dbId) {
+        return new ResponseParser("GET /traces/filter-schema")
+                .filterSchema(get("/traces/filter-schema", new LinkedHashMap<>(), db(dbId), NotFoundContext.ROUTE));
+    }
+
+    /** {@code POST /traces/search}, group_by run: full traces, newest first. {@code filter} may be null. */
+    public Page<TraceDetail> searchRuns(Object filter, int page, int limit, String dbId) {
+        ResponseParser p = new ResponseParser("POST /traces/search");
+        return p.page(search(filter, "run", page, limit, dbId), p::detail);
+    }
+
+    /** {@code POST /traces/search}, group_by session. */
+    public Page<SessionStats> searchSessions(Object filter, int page, int limit, String dbId) {
+        ResponseParser p = new ResponseParser("POST /traces/search");
+        return p.page(search(filter, "session", page, limit, dbId), p::sessionStats);
+    }
+
+    private JsonNode search(Object filter, String groupBy, int page, int limit, String dbId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (filter != null) {
+            body.put("filter", filter);
+        }
+        body.put("group_by", groupBy);
+        body.put("page", Math.max(1, checkPage(page)));
+        body.put("limit", checkLimit(limit));
+        byte[] json;
+        try {
+            json = Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new ArgumentException("The search filter cannot be written as JSON.");
+        }
+        Map<String, String> q = new LinkedHashMap<>();
+        String db = db(dbId);
+        if (db != null) {
+            q.put("db_id", db);
+        }
+        return send("POST", "/traces/search", q, json, NotFoundContext.ROUTE);
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------------
+
+    private String db(String dbId) {
+        String d = Ids.optional("db_id", dbId);
+        return d != null ? d : options.defaultDbId();
+    }
+
+    private static int checkPage(int page) {
+        if (page < 1 || page > 1_000_000) {
+            throw new ArgumentException("page must be between 1 and 1000000, not " + page + ".");
+        }
+        return page;
+    }
+
+    private static int checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit + ".");
+        }
+        return limit;
+    }
+
+    private JsonNode get(String path, Map<String, String> query, String dbId, NotFoundContext nf) {
+        if (dbId != null) {
+            query.put("db_id", dbId);
+        }
+        return send("GET", path, query, null, nf);
+    }
+
+    private JsonNode send(String method, String path, Map<String, String> query, byte[] body, NotFoundContext nf) {
+        URI uri = URI.create(options.baseUrl() + path + queryString(query));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("User-Agent", "agentos-traces-mcp");
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        if (options.securityKey() != null) {
+            headers.put("Authorization", "Bearer " + options.securityKey());
+        }
+        String what = method + " " + path;
+        HttpTransport.Response r;
+        requests.incrementAndGet();
+        try {
+            r = http.send(new HttpTransport.Request(method, uri, headers, body));
+        } catch (HttpTransport.BodyTooLargeException e) {
+            throw new AgentOsException.BadResponse("AgentOS's reply to " + what + " is larger than "
+                    + (options.maxBodyBytes() / (1024 * 1024)) + " MB, the size cap; ask for fewer items (a smaller limit).");
+        } catch (SocketTimeoutException e) {
+            boolean connect = e.getMessage() != null && e.getMessage().toLowerCase().contains("connect");
+            throw new AgentOsException.Timeout(what, connect ? options.connectTimeout() : options.requestTimeout());
+        } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
+            throw new AgentOsException.Unreachable(options.baseUrl().toString(), reason(e));
+        } catch (IOException e) {
+            throw new AgentOsException.Unreachable(options.baseUrl().toString(),
+                    "the connection failed during " + what + ": " + reason(e));
+        }
+        return interpret(what, r, nf);
+    }
+
+    private static String reason(IOException e) {
+        String name = e.getClass().getSimpleName();
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? name : name + ": " + e.getMessage();
+    }
+
+    private JsonNode interpret(String what, HttpTransport.Response r, NotFoundContext nf) {
+        int status = r.status();
+        if (status >= 200 && status < 300) {
+            try {
+                JsonNode node = Json.MAPPER.readTree(r.body());
+                if (node == null || node.isMissingNode()) {
+                    throw new IOException("empty body");
+                }
+                return node;
+            } catch (IOException e) {
+                throw new AgentOsException.BadResponse("AgentOS answered " + what + " with a body that is not JSON"
+                        + describe(r) + ". Is --base-url (" + options.baseUrl() + ") the AgentOS itself and not a proxy or web page?");
+            }
+        }
+        String detail = Details.of(r.body());
+        switch (status) {
+            case 405 -> throw new RouteMissing(what, 405);
+            case 401, 403 -> throw new AgentOsException.Unauthorized(status, detail, options.securityKey() != null);
+            case 404 -> {
+                if ("Not Found".equals(detail) && nf == NotFoundContext.ROUTE) {
+                    throw new RouteMissing(what, 404);
+                }
+                throw new AgentOsException.NotFound(nf.message(detail, options.baseUrl().toString(), what));
+            }
+            case 400, 422 -> throw new AgentOsException.BadRequest(status, Details.withHint(detail));
+            default -> {
+                if (status >= 500) {
+                    throw new AgentOsException.ServerError(status, detail);
+                }
+                if (status >= 300 && status < 400) {
+                    throw new AgentOsException.BadResponse("AgentOS answered " + what + " with a redirect (" + status
+                            + "); set --base-url to the address it redirects to.");
+                }
+                throw new AgentOsException.BadResponse("AgentOS answered " + what + " with HTTP " + status + ": " + detail);
+            }
+        }
+    }
+
+    private static String describe(HttpTransport.Response r) {
+        return r.contentType() == null ? "" : " (" + r.contentType() + ")";
+    }
+
+    private static String segment(String value) {
+        // encode everything but unreserved characters; dots too, so "." or ".." cannot climb the path
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace(".", "%2E")
+                .replace("*", "%2A");
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner("&", "?", "");
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            j.add(e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return j.toString();
+    }
+
+    /** A generic 404 for a route (not for a trace or span): the route does not exist there. */
+    private final class RouteMissing extends AgentOsException.NotFound {
+        RouteMissing(String what, int status) {
+            super("AgentOS at " + options.baseUrl() + " has no route " + what + " (" + status
+                    + "). Is it an AgentOS with tracing on (agno 2.x), and is --base-url right?");
+        }
+    }
+
+    /** How to word a 404 for the thing that was asked for. */
+    private record NotFoundContext(String traceId, String spanId) {
+        static final NotFoundContext ROUTE = new NotFoundContext(null, null);
+
+        static NotFoundContext trace(String id) {
+            return new NotFoundContext(id, null);
+        }
+
+        static NotFoundContext span(String id, String span) {
+            return new NotFoundContext(id, span);
+        }
+
+        String message(String detail, String baseUrl, String what) {
+            if (detail.startsWith("No database found")) {
+                return "AgentOS " + Character.toLowerCase(detail.charAt(0)) + detail.substring(1)
+                        + "; omit db_id to use the default database, or pick one from GET /config (traces.dbs).";
+            }
+            if (spanId != null && detail.equals("Span not found")) {
+                return "Span " + spanId + " was not found in trace " + traceId
+                        + "; get_trace without span_id lists the trace's spans.";
+            }
+            if (spanId != null && detail.contains("does not belong")) {
+                return "Span " + spanId + " belongs to another trace, not " + traceId
+                        + "; get_trace without span_id lists this trace's spans.";
+            }
+            if (traceId != null && detail.equals("Trace not found")) {
+                return "Trace " + traceId + " was not found at " + baseUrl
+                        + "; list_traces shows recent trace ids (check db_id if AgentOS has several databases).";
+            }
+            return "AgentOS answered " + what + " with 404: " + detail;
+        }
+    }
+}

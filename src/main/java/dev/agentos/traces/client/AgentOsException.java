@@ -1,0 +1,80 @@
+package dev.agentos.traces.client;
+
+/**
+ * Everything that can go wrong when talking to AgentOS, as values with one sentence each.
+ * Mapped in exactly two places: to {@code isError} tool results (mcp) and to exit codes (cli).
+ */
+public abstract sealed class AgentOsException extends RuntimeException
+        permits AgentOsException.Unreachable, AgentOsException.Timeout, AgentOsException.Unauthorized,
+                AgentOsException.NotFound, AgentOsException.BadRequest, AgentOsException.ServerError,
+                AgentOsException.BadResponse {
+
+    private AgentOsException(String message) {
+        super(message, null, false, false); // no stack trace: these are values, not bugs
+    }
+
+    /** Nothing answered at the base URL (refused, DNS, TLS, reset). */
+    public static final class Unreachable extends AgentOsException {
+        public Unreachable(String baseUrl, String reason) {
+            super("Cannot reach AgentOS at " + baseUrl + " (" + reason + "). Is it running? "
+                    + "Set the address with --base-url or the AGENTOS_URL environment variable.");
+        }
+    }
+
+    /** Connected (or tried to) but no complete answer came within the time allowed. */
+    public static final class Timeout extends AgentOsException {
+        public Timeout(String what, java.time.Duration limit) {
+            super("AgentOS did not answer " + what + " within " + limit.toMillis() + " ms. "
+                    + "It may be overloaded; retry, or raise the limit with --timeout / --connect-timeout.");
+        }
+    }
+
+    /** 401 or 403. Never repeats the key. */
+    public static final class Unauthorized extends AgentOsException {
+        private final int status;
+
+        public Unauthorized(int status, String detail, boolean keySent) {
+            super(status == 403
+                    ? "AgentOS refused access (403: " + detail + "). The token lacks the traces:read scope; use a key or token that has it."
+                    : keySent
+                        ? "AgentOS rejected the security key (401: " + detail + "). Check AGENTOS_SECURITY_KEY "
+                          + "(or OS_SECURITY_KEY, or --security-key-file): it must equal the server's OS_SECURITY_KEY."
+                        : "AgentOS requires a security key (401: " + detail + "). Set AGENTOS_SECURITY_KEY "
+                          + "(or OS_SECURITY_KEY, or --security-key-file) to the server's OS_SECURITY_KEY.");
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** 404: trace, span, database or route not found. */
+    public static non-sealed class NotFound extends AgentOsException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** 400 or 422: AgentOS did not accept the request; FastAPI's detail is shown. */
+    public static final class BadRequest extends AgentOsException {
+        public BadRequest(int status, String detail) {
+            super("AgentOS rejected the request (" + status + "): " + detail);
+        }
+    }
+
+    /** 5xx. */
+    public static final class ServerError extends AgentOsException {
+        public ServerError(int status, String detail) {
+            super("AgentOS failed with an internal error (" + status + "): " + detail
+                    + (status == 500 ? "" : ". It may be restarting; retry in a moment."));
+        }
+    }
+
+    /** A reply that is not the JSON we expect (HTML from a proxy, truncated, wrong types, too big). */
+    public static final class BadResponse extends AgentOsException {
+        public BadResponse(String message) {
+            super(message);
+        }
+    }
+}

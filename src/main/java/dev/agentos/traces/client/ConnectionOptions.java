@@ -1,0 +1,112 @@
+package dev.agentos.traces.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where AgentOS is and how to talk to it. The security key never appears in {@link #toString()}.
+ */
+public record ConnectionOptions(
+        URI baseUrl, String securityKey, Duration connectTimeout, Duration requestTimeout,
+        String defaultDbId, long maxBodyBytes) {
+
+    public static final String DEFAULT_URL = "http://localhost:7777";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    public ConnectionOptions {
+        if (securityKey != null && securityKey.isBlank()) {
+            securityKey = null;
+        }
+        if (defaultDbId != null && defaultDbId.isBlank()) {
+            defaultDbId = null;
+        }
+    }
+
+    /**
+     * Resolves the options from flags (null when not given) and the environment:
+     * base URL from the flag, else AGENTOS_URL, else {@value #DEFAULT_URL}; the key from the key file,
+     * else AGENTOS_SECURITY_KEY, else OS_SECURITY_KEY.
+     */
+    public static ConnectionOptions resolve(String baseUrlFlag, Path securityKeyFile, Duration connectTimeout,
+            Duration requestTimeout, String dbId, Map<String, String> env) {
+        String url = firstNonBlank(baseUrlFlag, env.get("AGENTOS_URL"), DEFAULT_URL);
+        String key;
+        if (securityKeyFile != null) {
+            try {
+                key = Files.readString(securityKeyFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new ArgumentException("Cannot read the security key file " + securityKeyFile + ": "
+                        + e.getClass().getSimpleName() + ". Check the path given to --security-key-file.");
+            }
+            if (key.isEmpty()) {
+                throw new ArgumentException("The security key file " + securityKeyFile + " is empty.");
+            }
+        } else {
+            key = firstNonBlank(env.get("AGENTOS_SECURITY_KEY"), env.get("OS_SECURITY_KEY"), null);
+        }
+        return new ConnectionOptions(parseBaseUrl(url),
+                key == null ? null : key.strip(),
+                positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "--connect-timeout"),
+                positive(requestTimeout, DEFAULT_REQUEST_TIMEOUT, "--timeout"),
+                firstNonBlank(dbId, env.get("AGENTOS_DB_ID"), null),
+                DEFAULT_MAX_BODY_BYTES);
+    }
+
+    public static URI parseBaseUrl(String url) {
+        String trimmed = url.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new ArgumentException("The AgentOS base URL '" + url + "' is not a valid URL; use e.g. http://localhost:7777.");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
+            throw new ArgumentException("The AgentOS base URL '" + url
+                    + "' must be an http:// or https:// address with a host and no query, e.g. http://localhost:7777.");
+        }
+        return uri;
+    }
+
+    private static Duration positive(Duration value, Duration fallback, String flag) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new ArgumentException(flag + " must be greater than zero.");
+        }
+        return value;
+    }
+
+    private static String firstNonBlank(String a, String b, String c) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        if (b != null && !b.isBlank()) {
+            return b;
+        }
+        return c;
+    }
+
+    public ConnectionOptions withMaxBodyBytes(long bytes) {
+        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionOptions[baseUrl=" + baseUrl + ", securityKey=" + (securityKey == null ? "none" : "***")
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", defaultDbId=" + defaultDbId + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+}

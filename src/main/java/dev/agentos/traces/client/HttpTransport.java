@@ -1,0 +1,33 @@
+package dev.agentos.traces.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The one seam between us and an HTTP stack. Kept tiny so the choice of stack (measured: see
+ * README "Why HttpURLConnection") stays a detail of {@link UrlConnectionTransport}.
+ */
+public interface HttpTransport {
+
+    record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
+    }
+
+    record Response(int status, byte[] body, String contentType) {
+    }
+
+    /**
+     * Sends the request and reads the whole body.
+     *
+     * @throws java.net.SocketTimeoutException on a connect or read timeout
+     * @throws BodyTooLargeException when the body exceeds the cap
+     * @throws IOException when the connection fails
+     */
+    Response send(Request request) throws IOException;
+
+    final class BodyTooLargeException extends IOException {
+        public BodyTooLargeException(long cap) {
+            super("body larger than " + cap + " bytes");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.agentos.traces.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.util.Map;
+
+/**
+ * {@link HttpTransport} on the JDK's {@link HttpURLConnection}: no start-up cost (a
+ * {@code java.net.http.HttpClient} costs ~200 ms to build and keeps a selector thread that delays
+ * JVM exit on JDK 17), keep-alive connection reuse, and nothing to close.
+ */
+public final class UrlConnectionTransport implements HttpTransport {
+
+    static {
+        // POST /traces/search is read-only, but never let the JDK silently resend a request body.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private final int connectTimeoutMs;
+    private final int requestTimeoutMs;
+    private final long maxBodyBytes;
+
+    public UrlConnectionTransport(ConnectionOptions options) {
+        this.connectTimeoutMs = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+        this.requestTimeoutMs = (int) Math.min(Integer.MAX_VALUE, options.requestTimeout().toMillis());
+        this.maxBodyBytes = options.maxBodyBytes();
+    }
+
+    @Override
+    public Response send(Request request) throws IOException {
+        long deadline = System.nanoTime() + requestTimeoutMs * 1_000_000L;
+        HttpURLConnection conn = (HttpURLConnection) request.uri().toURL().openConnection();
+        try {
+            conn.setInstanceFollowRedirects(false); // a redirect must not carry our key elsewhere
+            conn.setUseCaches(false);
+            conn.setConnectTimeout(connectTimeoutMs);
+            conn.setReadTimeout(requestTimeoutMs);
+            conn.setRequestMethod(request.method());
+            for (Map.Entry<String, String> h : request.headers().entrySet()) {
+                conn.setRequestProperty(h.getKey(), h.getValue());
+            }
+            if (request.body() != null) {
+                conn.setDoOutput(true);
+                conn.setFixedLengthStreamingMode(request.body().length);
+                try (OutputStream out = conn.getOutputStream()) {
+                    out.write(request.body());
+                }
+            }
+            int status = conn.getResponseCode();
+            InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
+            byte[] body = in == null ? new byte[0] : readCapped(in, deadline);
+            return new Response(status, body, conn.getContentType());
+        } catch (IOException e) {
+            conn.disconnect(); // do not return a half-read connection to the keep-alive pool
+            throw e;
+        }
+    }
+
+    private byte[] readCapped(InputStream in, long deadline) throws IOException {
+        try (in) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);
+            byte[] chunk = new byte[16384];
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                if (buf.size() + (long) n > maxBodyBytes) {
+                    throw new BodyTooLargeException(maxBodyBytes);
+                }
+                buf.write(chunk, 0, n);
+                if (System.nanoTime() > deadline) { // a server that dribbles bytes forever
+                    throw new SocketTimeoutException("request deadline passed while reading the body");
+                }
+            }
+            return buf.toByteArray();
+        }
+    }
+}

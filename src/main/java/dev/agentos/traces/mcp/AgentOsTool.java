@@ -1,0 +1,82 @@
+package dev.agentos.traces.mcp;
+
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.AgentOsException;
+import dev.agentos.traces.client.ArgumentException;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of every tool: its definition beside its handler, and the one place where failures become
+ * {@code isError} results with a single sentence (never a stack trace, never a dead server).
+ */
+abstract class AgentOsTool {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentOsTool.class);
+
+    private final Supplier<AgentOsClient> client;
+    private final Clock clock;
+
+    AgentOsTool(Supplier<AgentOsClient> client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    abstract String name();
+
+    abstract String title();
+
+    abstract String description();
+
+    abstract String inputSchema();
+
+    abstract String outputSchema();
+
+    /** Parse → call → render. Throws {@link ArgumentException} or {@link AgentOsException} on failure. */
+    abstract CallToolResult handle(ToolArgs args, AgentOsClient client);
+
+    McpSchema.Tool definition(McpJsonMapper json) {
+        return McpSchema.Tool.builder()
+                .name(name()).title(title()).description(description())
+                .inputSchema(json, inputSchema())
+                .outputSchema(json, outputSchema())
+                .annotations(McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(true)
+                        .destructiveHint(false).idempotentHint(true).openWorldHint(true).build())
+                .build();
+    }
+
+    McpServerFeatures.SyncToolSpecification specification(McpJsonMapper json) {
+        return McpServerFeatures.SyncToolSpecification.builder()
+                .tool(definition(json))
+                .callHandler((exchange, request) -> call(request.arguments()))
+                .build();
+    }
+
+    /** Runs the tool; always returns a result. */
+    CallToolResult call(Map<String, Object> arguments) {
+        try {
+            return handle(new ToolArgs(arguments, clock.instant()), client.get());
+        } catch (ArgumentException | AgentOsException e) {
+            return error(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", name(), e); // stderr only: stdout is the protocol's
+            return error(name() + " failed unexpectedly (" + e.getClass().getSimpleName()
+                    + "); this is a bug in agentos-traces-mcp, please report it with the server's stderr.");
+        }
+    }
+
+    static CallToolResult ok(String text, Map<String, Object> structured) {
+        return CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
+    }
+
+    static CallToolResult error(String message) {
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+}

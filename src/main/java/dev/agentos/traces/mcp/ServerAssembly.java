@@ -1,0 +1,85 @@
+package dev.agentos.traces.mcp;
+
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.Json;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Tools → server. The same tool specifications serve every transport. */
+public final class ServerAssembly {
+
+    public static final String NAME = "agentos-traces-mcp";
+
+    static final String INSTRUCTIONS = """
+            Answers questions about the traces an Agno AgentOS recorded: one trace per agent, team or workflow run, \
+            made of spans (AGENT, TEAM, WORKFLOW, LLM, TOOL). Start with list_traces (filters, sort by duration or \
+            error_count), drill in with get_trace (span tree, errors, tokens; span_id for one span's full input and \
+            output), count tokens with total_tokens (one trace or a filter), and see sessions with trace_stats. \
+            A trace whose status is OK can still contain failed spans: look at error_count.""";
+
+    private ServerAssembly() {
+    }
+
+    /** The four tools, over a client made on first use (after {@code initialize}, not at start-up). */
+    static List<AgentOsTool> tools(Supplier<AgentOsClient> client, Clock clock) {
+        return List.of(new ListTracesTool(client, clock), new GetTraceTool(client, clock),
+                new TraceStatsTool(client, clock), new TotalTokensTool(client, clock));
+    }
+
+    public static McpJsonMapper jsonMapper() {
+        return new JacksonMcpJsonMapper(Json.MAPPER);
+    }
+
+    public static McpSyncServer build(McpServerTransportProvider transport, ConnectionOptions options, String version) {
+        McpJsonMapper json = jsonMapper();
+        List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+        for (AgentOsTool t : tools(lazy(options), Clock.systemUTC())) {
+            specs.add(t.specification(json));
+        }
+        return McpServer.sync(transport)
+                .jsonMapper(json)
+                .serverInfo(NAME, version)
+                .instructions(INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .tools(specs)
+                .requestTimeout(options.requestTimeout().multipliedBy(4).plus(Duration.ofSeconds(30)))
+                .build();
+    }
+
+    /** Serves MCP on stdin/stdout until stdin closes. Returns at once: the transport's thread keeps the JVM up. */
+    public static McpSyncServer serveStdio(ConnectionOptions options, String version) {
+        return build(new StdioServerTransportProvider(jsonMapper()), options, version);
+    }
+
+    static Supplier<AgentOsClient> lazy(ConnectionOptions options) {
+        return new Supplier<>() {
+            private volatile AgentOsClient client;
+
+            @Override
+            public AgentOsClient get() {
+                AgentOsClient c = client;
+                if (c == null) {
+                    synchronized (this) {
+                        if (client == null) {
+                            client = AgentOsClient.create(options);
+                        }
+                        c = client;
+                    }
+                }
+                return c;
+            }
+        };
+    }
+}

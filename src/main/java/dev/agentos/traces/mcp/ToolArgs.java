@@ -1,0 +1,70 @@
+package dev.agentos.traces.mcp;
+
+import dev.agentos.traces.client.ArgumentException;
+import dev.agentos.traces.client.Times;
+import dev.agentos.traces.client.TraceFilter;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Typed reads of a tool call's arguments. The SDK has already checked them against the input
+ * schema; these checks repeat the bounds so a handler never trusts its caller.
+ */
+final class ToolArgs {
+
+    private final Map<String, Object> args;
+    private final Instant now;
+
+    ToolArgs(Map<String, Object> args, Instant now) {
+        this.args = args == null ? Map.of() : args;
+        this.now = now;
+    }
+
+    String string(String name) {
+        Object v = args.get(name);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw new ArgumentException(name + " must be a string.");
+        }
+        return s.isBlank() ? null : s.strip();
+    }
+
+    int integer(String name, int dflt, int min, int max) {
+        Object v = args.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new ArgumentException(name + " must be a whole number from " + min + " to " + max + ".");
+        }
+        double d = n.doubleValue();
+        if (d < min || d > max) {
+            throw new ArgumentException(name + " must be from " + min + " to " + max + ", not " + n + ".");
+        }
+        return (int) d;
+    }
+
+    boolean bool(String name, boolean dflt) {
+        Object v = args.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw new ArgumentException(name + " must be true or false.");
+        }
+        return b;
+    }
+
+    Instant time(String name) {
+        return Times.parseUserTime(name, string(name), now);
+    }
+
+    /** The filters a tool accepts; names not in its schema were already refused by the SDK. */
+    TraceFilter filter() {
+        return new TraceFilter(string("run_id"), string("session_id"), string("user_id"), string("agent_id"),
+                string("team_id"), string("workflow_id"), string("status"), time("start_time"), time("end_time"),
+                string("db_id"));
+    }
+}

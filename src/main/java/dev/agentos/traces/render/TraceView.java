@@ -1,0 +1,178 @@
+package dev.agentos.traces.render;
+
+import dev.agentos.traces.analysis.SpanFailures;
+import dev.agentos.traces.analysis.TokenUsage;
+import dev.agentos.traces.client.Times;
+import dev.agentos.traces.client.TraceDetail;
+import dev.agentos.traces.client.TraceNode;
+import dev.agentos.traces.client.TraceSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code get_trace}: header, verdict, tokens, then the span tree, one line per span, within a span
+ * budget. Span inputs and outputs are left out unless asked for (LLM inputs are whole prompts), and
+ * then cut to {@code ioChars}.
+ */
+public final class TraceView {
+
+    public static final int DEFAULT_MAX_SPANS = 200;
+    public static final int MAX_MAX_SPANS = 2000;
+    static final int TRACE_IO_CHARS = 500;
+
+    private TraceView() {
+    }
+
+    /** @param ioChars 0 to leave span inputs/outputs out, else the most chars shown of each */
+    public record Options(int maxSpans, int ioChars) {
+    }
+
+    public static String text(TraceDetail d, Options o) {
+        TraceSummary s = d.summary();
+        List<SpanFailures.Failure> failures = SpanFailures.of(d);
+        TokenUsage tokens = TokenUsage.of(d);
+        StringBuilder b = new StringBuilder();
+        b.append("Trace ").append(s.traceId()).append(" | ").append(s.name()).append(" | ")
+                .append(TraceListView.status(s)).append(" | ").append(Times.format(s.duration())).append(" | ")
+                .append(s.totalSpans()).append(" spans\n");
+        String who = TraceListView.who(s);
+        if (s.runId() != null || !who.isEmpty()) {
+            b.append(s.runId() == null ? "" : "run=" + s.runId() + " ").append(who).append('\n');
+        }
+        b.append(Text.time(s.startTime())).append(" → ").append(Text.time(s.endTime())).append('\n');
+        String verdict = SpanFailures.verdict(d, failures);
+        if (verdict != null) {
+            b.append("! ").append(Text.line(verdict, 400)).append('\n');
+        }
+        if (!tokens.calls().isEmpty()) {
+            b.append("tokens: ").append(TokensView.sum(tokens.inputTokens(), tokens.outputTokens()));
+            if (tokens.byModel().size() == 1) {
+                b.append(" (").append(tokens.byModel().keySet().iterator().next()).append(')');
+            } else {
+                b.append(" over ").append(tokens.byModel().size()).append(" models");
+            }
+            b.append(", ").append(tokens.calls().size()).append(tokens.calls().size() == 1 ? " LLM call\n" : " LLM calls\n");
+        }
+        if (s.input() != null) {
+            b.append("input: ").append(Text.quote(s.input(), TRACE_IO_CHARS)).append('\n');
+        }
+        if (d.output() != null) {
+            b.append("output: ").append(Text.quote(d.output(), TRACE_IO_CHARS)).append('\n');
+        }
+        if (d.error() != null) {
+            b.append("error: ").append(d.error()).append('\n');
+        }
+        b.append("spans (type name duration status details [span_id]):\n");
+        int[] shown = {0};
+        int[] total = {0};
+        d.forEachSpan(n -> total[0]++);
+        for (TraceNode root : d.tree()) {
+            appendTree(b, root, 0, o, shown);
+        }
+        if (shown[0] < total[0]) {
+            b.append("…[").append(total[0] - shown[0]).append(" more spans not shown; call get_trace with max_spans=")
+                    .append(Math.min(MAX_MAX_SPANS, total[0])).append(" or span_id=<id> for one span]\n");
+        }
+        b.append("One span in full: get_trace trace_id=").append(s.traceId()).append(" span_id=<id>");
+        return b.toString();
+    }
+
+    private static void appendTree(StringBuilder b, TraceNode n, int depth, Options o, int[] shown) {
+        if (shown[0] >= o.maxSpans()) {
+            return;
+        }
+        shown[0]++;
+        String indent = "  ".repeat(depth);
+        b.append(indent).append(spanLine(n)).append('\n');
+        if (n.error() != null) {
+            b.append(indent).append("  error: ").append(Text.line(n.error(), 2000)).append('\n');
+        }
+        if (o.ioChars() > 0) {
+            if (n.input() != null) {
+                b.append(indent).append("  input: ").append(Text.quote(n.input(), o.ioChars())).append('\n');
+            }
+            if (n.output() != null) {
+                b.append(indent).append("  output: ").append(Text.quote(n.output(), o.ioChars())).append('\n');
+            }
+        }
+        for (TraceNode c : n.spans()) {
+            appendTree(b, c, depth + 1, o, shown);
+        }
+    }
+
+    static String spanLine(TraceNode n) {
+        StringBuilder b = new StringBuilder();
+        b.append(n.type()).append(' ').append(n.name()).append(' ').append(Times.format(n.duration())).append(' ')
+                .append(n.status());
+        if (n.isLlm()) {
+            if (n.model() != null) {
+                b.append(" model=").append(n.model());
+            }
+            if (n.inputTokens() != null || n.outputTokens() != null) {
+                b.append(" tokens=").append(n.inputTokens() == null ? 0 : n.inputTokens()).append('+')
+                        .append(n.outputTokens() == null ? 0 : n.outputTokens());
+            }
+        }
+        if (n.isTool() && n.toolName() != null && !n.toolName().equals(n.name())) {
+            b.append(" tool=").append(n.toolName());
+        }
+        if (n.stepType() != null) {
+            b.append(" step=").append(n.stepType());
+        }
+        b.append(" [").append(n.id()).append(']');
+        return b.toString();
+    }
+
+    public static Map<String, Object> structured(TraceDetail d, Options o) {
+        TraceSummary s = d.summary();
+        List<SpanFailures.Failure> failures = SpanFailures.of(d);
+        TokenUsage tokens = TokenUsage.of(d);
+        List<Object> spans = new ArrayList<>();
+        int[] total = {0};
+        for (TraceNode root : d.tree()) {
+            flatten(root, null, 0, o, spans, total);
+        }
+        List<Object> fails = new ArrayList<>();
+        for (SpanFailures.Failure f : failures) {
+            fails.add(Fields.of().put("span_id", f.spanId()).put("type", f.type()).put("name", f.name())
+                    .put("tool_name", f.toolName()).put("error", f.error()).map());
+        }
+        Map<String, Object> m = TraceListView.summary(s, TRACE_IO_CHARS);
+        m.put("output", Text.line(d.output(), TRACE_IO_CHARS));
+        m.put("error", d.error());
+        m.values().removeIf(v -> v == null);
+        m.put("verdict", SpanFailures.verdict(d, failures));
+        m.put("failures", fails);
+        m.put("tokens", TokensView.usageFields(tokens, false));
+        m.put("spans", spans);
+        m.put("spans_total", total[0]);
+        m.put("spans_omitted", total[0] - spans.size());
+        m.values().removeIf(v -> v == null);
+        return m;
+    }
+
+    private static void flatten(TraceNode n, String parent, int depth, Options o, List<Object> out, int[] total) {
+        total[0]++;
+        if (out.size() < o.maxSpans()) {
+            out.add(spanFields(n, parent, depth, o.ioChars()).map());
+        }
+        for (TraceNode c : n.spans()) {
+            flatten(c, n.id(), depth + 1, o, out, total);
+        }
+    }
+
+    static Fields spanFields(TraceNode n, String parent, int depth, int ioChars) {
+        return Fields.of().put("span_id", n.id()).put("parent_id", parent).put("depth", depth < 0 ? null : depth)
+                .put("type", n.type()).put("name", n.name()).put("status", n.status())
+                .put("duration_ms", Times.millis(n.duration()))
+                .put("start_time", TraceListView.str(n.startTime())).put("end_time", TraceListView.str(n.endTime()))
+                .put("model", n.isLlm() ? n.model() : null)
+                .put("input_tokens", n.isLlm() ? n.inputTokens() : null)
+                .put("output_tokens", n.isLlm() ? n.outputTokens() : null)
+                .put("tool_name", n.toolName()).put("step_type", n.stepType())
+                .put("error", n.error())
+                .put("input", ioChars > 0 ? Text.line(n.input(), ioChars) : null)
+                .put("output", ioChars > 0 ? Text.line(n.output(), ioChars) : null);
+    }
+}
