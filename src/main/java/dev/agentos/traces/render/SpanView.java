@@ -1,6 +1,5 @@
 package dev.agentos.traces.render;
 
-import dev.agentos.traces.client.Times;
 import dev.agentos.traces.client.TraceNode;
 import java.util.Map;
 
@@ -76,9 +75,5 @@ public final class SpanView {
         }
         return Fields.of().put("text", w.text()).put("offset", w.offset()).put("total_chars", w.totalChars())
                 .put("next_offset", w.nextOffset()).map();
-    }
-
-    static String duration(TraceNode n) {
-        return Times.format(n.duration());
     }
 }

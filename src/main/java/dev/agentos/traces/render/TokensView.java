@@ -77,8 +77,9 @@ public final class TokensView {
         TokenTotals t = r.totals();
         StringBuilder b = new StringBuilder();
         b.append("Tokens over ").append(t.tracesRead()).append(t.tracesRead() == 1 ? " trace" : " traces");
-        b.append(r.truncated() ? " (the newest " + t.tracesRead() + " of " + r.matching() + " that match " : " (all that match ")
-                .append(filterLabel).append("): ");
+        boolean all = filterLabel.equals("no filter");
+        b.append(r.truncated() ? " (the newest " + t.tracesRead() + " of " + r.matching() + (all ? "" : " that match " + filterLabel)
+                : all ? " (every trace" : " (all that match " + filterLabel).append("): ");
         b.append(sum(t.inputTokens(), t.outputTokens())).append(", ").append(t.llmCalls()).append(" LLM calls\n");
         appendModels(b, t.byModel());
         List<TokenUsage> top = new ArrayList<>(r.traces());

@@ -45,7 +45,11 @@ public final class TraceView {
         if (verdict != null) {
             b.append("! ").append(Text.line(verdict, 400)).append('\n');
         }
-        if (!tokens.calls().isEmpty()) {
+        if (!tokens.calls().isEmpty() && tokens.calls().stream().noneMatch(TokenUsage.LlmCall::reported)) {
+            b.append("tokens: none reported by its ").append(tokens.calls().size())
+                    .append(tokens.calls().size() == 1 ? " LLM call (" : " LLM calls (")
+                    .append(String.join(", ", tokens.byModel().keySet())).append(")\n");
+        } else if (!tokens.calls().isEmpty()) {
             b.append("tokens: ").append(TokensView.sum(tokens.inputTokens(), tokens.outputTokens()));
             if (tokens.byModel().size() == 1) {
                 b.append(" (").append(tokens.byModel().keySet().iterator().next()).append(')');
