@@ -20,6 +20,8 @@ public final class TraceView {
     public static final int DEFAULT_MAX_SPANS = 200;
     public static final int MAX_MAX_SPANS = 2000;
     static final int TRACE_IO_CHARS = 500;
+    /** About 4,000 tokens: the tree stops here and says how to see the rest. */
+    public static final int TEXT_BUDGET = 16_000;
 
     private TraceView() {
     }
@@ -29,6 +31,13 @@ public final class TraceView {
     }
 
     public static String text(TraceDetail d, Options o) {
+        return render(d, o).text();
+    }
+
+    private record Rendered(String text, int spansShown) {
+    }
+
+    private static Rendered render(TraceDetail d, Options o) {
         TraceSummary s = d.summary();
         List<SpanFailures.Failure> failures = SpanFailures.of(d);
         TokenUsage tokens = TokenUsage.of(d);
@@ -75,15 +84,18 @@ public final class TraceView {
             appendTree(b, root, 0, o, shown);
         }
         if (shown[0] < total[0]) {
-            b.append("…[").append(total[0] - shown[0]).append(" more spans not shown; call get_trace with max_spans=")
-                    .append(Math.min(MAX_MAX_SPANS, total[0])).append(" or span_id=<id> for one span]\n");
+            b.append("…[").append(total[0] - shown[0]).append(" more spans not shown (");
+            b.append(shown[0] >= o.maxSpans() ? "max_spans=" + o.maxSpans() : "text budget")
+                    .append("); call get_trace with span_id=<id> for one span")
+                    .append(shown[0] >= o.maxSpans() && o.maxSpans() < MAX_MAX_SPANS ? ", or a larger max_spans" : "")
+                    .append("]\n");
         }
         b.append("One span in full: get_trace trace_id=").append(s.traceId()).append(" span_id=<id>");
-        return b.toString();
+        return new Rendered(b.toString(), shown[0]);
     }
 
     private static void appendTree(StringBuilder b, TraceNode n, int depth, Options o, int[] shown) {
-        if (shown[0] >= o.maxSpans()) {
+        if (shown[0] >= o.maxSpans() || b.length() >= TEXT_BUDGET) {
             return;
         }
         shown[0]++;
@@ -134,8 +146,9 @@ public final class TraceView {
         TokenUsage tokens = TokenUsage.of(d);
         List<Object> spans = new ArrayList<>();
         int[] total = {0};
+        int limit = render(d, o).spansShown(); // the same spans as the text
         for (TraceNode root : d.tree()) {
-            flatten(root, null, 0, o, spans, total);
+            flatten(root, null, 0, limit, o.ioChars(), spans, total);
         }
         List<Object> fails = new ArrayList<>();
         for (SpanFailures.Failure f : failures) {
@@ -156,13 +169,16 @@ public final class TraceView {
         return m;
     }
 
-    private static void flatten(TraceNode n, String parent, int depth, Options o, List<Object> out, int[] total) {
+    private static void flatten(TraceNode n, String parent, int depth, int limit, int ioChars, List<Object> out,
+            int[] total) {
         total[0]++;
-        if (out.size() < o.maxSpans()) {
-            out.add(spanFields(n, parent, depth, o.ioChars()).map());
+        if (out.size() < limit) {
+            Fields f = spanFields(n, parent, depth, ioChars);
+            f.map().computeIfPresent("error", (k, v) -> Text.line((String) v, 2000));
+            out.add(f.map());
         }
         for (TraceNode c : n.spans()) {
-            flatten(c, n.id(), depth + 1, o, out, total);
+            flatten(c, n.id(), depth + 1, limit, ioChars, out, total);
         }
     }
 
