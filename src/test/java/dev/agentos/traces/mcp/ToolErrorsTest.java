@@ -1,0 +1,129 @@
+package dev.agentos.traces.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.testsupport.AgentOsStub;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every failure of every tool is an isError result with one sentence that says what to do. */
+class ToolErrorsTest {
+
+    static final String TRACE = "16a3d91143cd09bae7f87594b93c261c";
+    /** One valid call per tool; the secured fixtures only cover GET /traces?limit=2 and the session stats. */
+    static final Map<String, Map<String, Object>> CALLS = Map.of(
+            "list_traces", Map.of("limit", 2),
+            "get_trace", Map.of("trace_id", TRACE),
+            "trace_stats", Map.of("limit", 1),
+            "total_tokens", Map.of("trace_id", TRACE));
+
+    WireMockServer server;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    static List<AgentOsTool> tools(String baseUrl, Map<String, String> env) {
+        ConnectionOptions o = ConnectionOptions.resolve(baseUrl, null, null, null, null, env);
+        AgentOsClient client = AgentOsClient.create(o);
+        return ServerAssembly.tools(() -> client, Clock.systemUTC());
+    }
+
+    static String text(CallToolResult r) {
+        return ((McpSchema.TextContent) r.content().get(0)).text();
+    }
+
+    @Test
+    void unreachableAgentOsNamesTheUrlAndHowToSetIt() {
+        for (AgentOsTool t : tools("http://127.0.0.1:9", Map.of())) {
+            CallToolResult r = t.call(CALLS.get(t.name()));
+            assertTrue(r.isError(), t.name());
+            assertEquals("Cannot reach AgentOS at http://127.0.0.1:9 (connection refused). Is it running? "
+                    + "Set the address with --base-url or the AGENTOS_URL environment variable.", text(r), t.name());
+        }
+    }
+
+    @Test
+    void missingKeyNamesTheVariableAndTheKeyNeverLeaks() {
+        AgentOsStub.secured(server);
+        for (AgentOsTool t : tools(server.baseUrl(), Map.of())) {
+            if (t.name().equals("list_traces") || t.name().equals("trace_stats")) {
+                // the captures without a key: GET /traces?limit=2 and GET /trace_session_stats
+                CallToolResult r = t.call(t.name().equals("trace_stats") ? Map.of() : CALLS.get(t.name()));
+                assertTrue(r.isError(), t.name());
+                assertTrue(text(r).startsWith("AgentOS requires a security key (401: Authorization header required). "
+                        + "Set AGENTOS_SECURITY_KEY"), text(r));
+            }
+        }
+        for (AgentOsTool t : tools(server.baseUrl(), Map.of("AGENTOS_SECURITY_KEY", "wrong"))) {
+            if (t.name().equals("list_traces")) {
+                CallToolResult r = t.call(CALLS.get(t.name()));
+                assertTrue(text(r).startsWith("AgentOS rejected the security key (401: Invalid authentication token)"), text(r));
+                assertFalse(text(r).contains("wrong"), "the key must never be echoed: " + text(r));
+            }
+        }
+        for (AgentOsTool t : tools(server.baseUrl(), Map.of("OS_SECURITY_KEY", AgentOsStub.KEY))) {
+            if (t.name().equals("list_traces")) {
+                CallToolResult r = t.call(CALLS.get(t.name()));
+                assertFalse(r.isError(), text(r));
+                assertFalse(text(r).contains(AgentOsStub.KEY));
+            }
+        }
+    }
+
+    @Test
+    void unknownTraceAndSpanSayWhereToLook() {
+        AgentOsStub.open(server);
+        AgentOsTool get = tools(server.baseUrl(), Map.of()).get(1);
+        assertEquals("get_trace", get.name());
+        CallToolResult trace = get.call(Map.of("trace_id", "00000000000000000000000000000000"));
+        assertTrue(trace.isError());
+        assertTrue(text(trace).contains("list_traces shows recent trace ids"), text(trace));
+        CallToolResult span = get.call(Map.of("trace_id", "0809167314b7f072717716997a701ef0", "span_id", "0000000000000000"));
+        assertTrue(span.isError());
+        assertEquals("Span 0000000000000000 was not found in trace 0809167314b7f072717716997a701ef0; "
+                + "get_trace without span_id lists the trace's spans.", text(span));
+        CallToolResult other = get.call(Map.of("trace_id", "0809167314b7f072717716997a701ef0", "span_id", "b814b892dcc86f5b"));
+        assertTrue(text(other).startsWith("Span b814b892dcc86f5b belongs to another trace"), text(other));
+        CallToolResult run = get.call(Map.of("run_id", "no-such-run-but-no-fixture"));
+        assertTrue(run.isError()); // WireMock has no fixture: a 404 route answer, still one sentence
+    }
+
+    @Test
+    void badArgumentsFailBeforeAnyRequest() {
+        AgentOsStub.open(server);
+        List<AgentOsTool> tools = tools(server.baseUrl(), Map.of());
+        Map<String, Map<String, Object>> bad = Map.of(
+                "list_traces", Map.of("start_time", "2026-13-45"),
+                "get_trace", Map.of("trace_id", "a\nb"),
+                "trace_stats", Map.of("end_time", "soon"),
+                "total_tokens", Map.of("trace_id", TRACE, "agent_id", "math-agent"));
+        for (AgentOsTool t : tools) {
+            CallToolResult r = t.call(bad.get(t.name()));
+            assertTrue(r.isError(), t.name());
+            assertFalse(text(r).contains("Exception"), text(r));
+        }
+        assertTrue(tools.get(0).call(Map.of("sort_by", "tokens")).isError());
+        assertTrue(text(tools.get(3).call(Map.of("run_id", "x", "trace_id", TRACE))).contains("exactly one of trace_id or run_id"));
+        assertEquals(0, server.getAllServeEvents().size(), "no request may be sent for a bad argument");
+    }
+}
