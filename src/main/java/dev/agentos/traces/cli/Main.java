@@ -28,8 +28,16 @@ public final class Main {
         CommandLine cl;
         String[] rest = args;
         if (serve) {
-            cl = new CommandLine(new ServeCommand(ctx));
             rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+            ServeCommand fast = ServeFastPath.parse(rest, ctx);
+            if (fast != null) {
+                try {
+                    return fast.call();
+                } catch (RuntimeException e) {
+                    return report(e, err);
+                }
+            }
+            cl = new CommandLine(new ServeCommand(ctx));
         } else {
             cl = new CommandLine(new RootCommand(ctx))
                     .addSubcommand("list", new ListCommand(ctx))
@@ -39,17 +47,20 @@ public final class Main {
                     .addSubcommand("serve", new ServeCommand(ctx));
         }
         cl.setOut(out).setErr(err)
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    int code = ExitCodes.of(e);
-                    if (code == ExitCodes.INTERNAL) {
-                        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                                + " (a bug in agentos-traces-mcp; please report it)");
-                    } else {
-                        err.println("error: " + e.getMessage());
-                    }
-                    err.flush();
-                    return code;
-                });
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
         return cl.execute(rest);
+    }
+
+    /** One line on stderr, never a stack trace; the exit code says what kind of failure. */
+    static int report(Exception e, PrintWriter err) {
+        int code = ExitCodes.of(e);
+        if (code == ExitCodes.INTERNAL) {
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + " (a bug in agentos-traces-mcp; please report it)");
+        } else {
+            err.println("error: " + e.getMessage());
+        }
+        err.flush();
+        return code;
     }
 }

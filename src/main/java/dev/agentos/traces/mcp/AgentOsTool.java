@@ -61,6 +61,7 @@ abstract class AgentOsTool {
 
     /** Runs the tool; always returns a result. */
     CallToolResult call(Map<String, Object> arguments) {
+        EofDrain.TOOL_CALLS_IN_FLIGHT.incrementAndGet();
         try {
             return handle(new ToolArgs(arguments, clock.instant()), client.get());
         } catch (ArgumentException | AgentOsException e) {
@@ -69,6 +70,8 @@ abstract class AgentOsTool {
             LOG.error("{} failed unexpectedly", name(), e); // stderr only: stdout is the protocol's
             return error(name() + " failed unexpectedly (" + e.getClass().getSimpleName()
                     + "); this is a bug in agentos-traces-mcp, please report it with the server's stderr.");
+        } finally {
+            EofDrain.TOOL_CALLS_IN_FLIGHT.decrementAndGet();
         }
     }
 

@@ -60,7 +60,9 @@ public final class ServerAssembly {
 
     /** Serves MCP on stdin/stdout until stdin closes. Returns at once: the transport's thread keeps the JVM up. */
     public static McpSyncServer serveStdio(ConnectionOptions options, String version) {
-        return build(new StdioServerTransportProvider(jsonMapper()), options, version);
+        EofDrain drain = new EofDrain();
+        return build(new StdioServerTransportProvider(jsonMapper(), drain.input(System.in), drain.output(System.out)),
+                options, version);
     }
 
     static Supplier<AgentOsClient> lazy(ConnectionOptions options) {
