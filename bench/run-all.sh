@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every benchmark and writes bench/results/ (summary.txt, cold-start.tsv, cold-start.svg).
+# Needs: JDK 17 (+ optionally Temurin 25 under /usr/lib/jvm), python3, curl, jq, GNU time, hyperfine
+# (apt-get install -y hyperfine). Takes about 5 minutes on 2 cores. Run it on a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/agentos-traces-mcp.jar ] || ./mvnw -B -q clean package -DskipTests
+out=bench/results; mkdir -p "$out"; : > "$out/summary.txt"
+say() { echo "$*" | tee -a "$out/summary.txt"; }
+stubs=()
+stub() { # stub PORT ARGS... : start the synthetic AgentOS, wait for it
+  java bench/stub/SyntheticAgentOs.java --port "$@" > "$out/stub-$1.log" 2>&1 & stubs+=($!)
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$1/__requests" >/dev/null && return; sleep 0.2; done
+  echo "stub on $1 did not start" >&2; exit 1
+}
+trap 'kill "${stubs[@]}" 2>/dev/null || true' EXIT
+stub 18801 --traces 10000
+URL=http://127.0.0.1:18801
+
+say "# machine: $(nproc) cores, $(uname -m); $(java -version 2>&1 | head -1)"
+
+say "## cold start: launch -> initialize result (10 runs after a warm-up)"
+printf 'jdk\tmode\tmin\tmedian\tmax\n' > "$out/cold-start.tsv"
+jdks=("17:$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && jdks+=("25:/usr/lib/jvm/temurin-25-jdk-amd64")
+for entry in "${jdks[@]}"; do
+  v=${entry%%:*}; home=${entry#*:}
+  export XDG_CACHE_HOME; XDG_CACHE_HOME=$(mktemp -d)
+  row() { # mode command...
+    local mode=$1; shift
+    local r; r=$(python3 bench/stdio_probe.py 10 -- "$@" | tail -1)
+    say "JDK $v, $mode: $r"
+    printf '%s\t%s\t%s\n' "$v" "$mode" "$(echo "$r" | sed -E 's/min ([0-9]+) ms, median ([0-9]+) ms, max ([0-9]+) ms/\1\t\2\t\3/')" >> "$out/cold-start.tsv"
+  }
+  row "java -jar" "$home/bin/java" -jar target/agentos-traces-mcp.jar serve
+  AGENTOS_TRACES_MCP_CDS=0 JAVA_HOME=$home row "launcher, no archive" bin/agentos-traces-mcp serve
+  JAVA_HOME=$home bin/agentos-traces-mcp --version >/dev/null   # starts the archive's training run
+  for _ in $(seq 60); do ls "$XDG_CACHE_HOME"/agentos-traces-mcp/app-*.[ja][so][at] >/dev/null 2>&1 && break; sleep 0.5; done
+  JAVA_HOME=$home row "launcher + archive" bin/agentos-traces-mcp serve
+done
+python3 bench/chart.py "$out/cold-start.tsv" "$out/cold-start.svg"
+
+say "## peak RSS: a stdio session with 10 tool calls (launcher + archive, JDK 17)"
+/usr/bin/time -v python3 bench/session.py "$URL" 10 -- bin/agentos-traces-mcp serve > /dev/null 2> "$out/rss.txt" || true
+# time -v measures python and its children: the server is the largest process
+say "max RSS (python driver + server, largest process): $(grep 'Maximum resident' "$out/rss.txt" | awk '{print $NF}') KB"
+
+say "## added latency of a tool call over a direct GET (200 calls, list_traces limit 20)"
+python3 bench/session.py "$URL" 200 -- bin/agentos-traces-mcp serve | tee -a "$out/summary.txt"
+
+say "## CLI list --limit 20, end to end (hyperfine), vs curl + jq"
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 3 --runs 20 --export-markdown "$out/cli.md" \
+    "bin/agentos-traces-mcp list --limit 20 --base-url $URL" \
+    "sh -c 'curl -s \"$URL/traces?limit=20\" | jq -r \".data[] | [.trace_id, .status, .duration, .name] | @tsv\"'" \
+    | tee -a "$out/summary.txt"
+else
+  say "hyperfine missing: apt-get install -y hyperfine"
+fi
+
+say "## aggregation: total tokens over 10,000 traces (80,000 spans), search available"
+curl -s -X POST "$URL/__reset" >/dev/null
+/usr/bin/time -f '%e s wall, %U s user, %S s sys, %M KB max RSS' bin/agentos-traces-mcp tokens --max-traces 10000 \
+  --base-url "$URL" --json > "$out/tokens.json" 2> "$out/tokens.time"
+say "requests: $(curl -s "$URL/__requests")  (bound: ceil(10000/100) + 1 = 101)"
+say "$(cat "$out/tokens.time"); traces read: $(jq .traces_read "$out/tokens.json"), total tokens: $(jq .total_tokens "$out/tokens.json")"
+cpu=$(awk '{print $4 + $7}' "$out/tokens.time")
+say "spans per CPU-second (whole process: JVM start, HTTP, parse, aggregate): $(python3 -c "print(round(80000 / $cpu))")"
+
+say "## rendering a 2,000-span trace (warm)"
+java -cp target/agentos-traces-mcp.jar bench/harness/RenderBench.java | tee -a "$out/summary.txt"
