@@ -50,6 +50,7 @@ public final class ServerAssembly {
         }
         return McpServer.sync(transport)
                 .jsonMapper(json)
+                .jsonSchemaValidator(new LazySchemaValidator())
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
