@@ -45,8 +45,8 @@ say "## peak RSS: a stdio session with 10 tool calls (launcher + archive, JDK 17
 # time -v measures python and its children: the server is the largest process
 say "max RSS (python driver + server, largest process): $(grep 'Maximum resident' "$out/rss.txt" | awk '{print $NF}') KB"
 
-say "## added latency of a tool call over a direct GET (200 calls, list_traces limit 20)"
-python3 bench/session.py "$URL" 200 -- bin/agentos-traces-mcp serve | tee -a "$out/summary.txt"
+say "## added latency of a tool call over a direct GET (1000 calls, list_traces limit 20; steady = second half)"
+python3 bench/session.py "$URL" 1000 -- bin/agentos-traces-mcp serve | tee -a "$out/summary.txt"
 
 say "## CLI list --limit 20, end to end (hyperfine), vs curl + jq"
 if command -v hyperfine >/dev/null; then
