@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/agentos-traces-mcp.jar ] || ./mvnw -B -q clean package -DskipTests
-out=bench/results; mkdir -p "$out"; : > "$out/summary.txt"
+out=bench/results; mkdir -p "$out"; : > "$out/summary.txt"; rm -f "$out"/fallback-*.time
 say() { echo "$*" | tee -a "$out/summary.txt"; }
 stubs=()
 stub() { # stub PORT ARGS... : start the synthetic AgentOS, wait for it
@@ -66,6 +66,19 @@ say "requests: $(curl -s "$URL/__requests")  (bound: ceil(10000/100) + 1 = 101)"
 say "$(cat "$out/tokens.time"); traces read: $(jq .traces_read "$out/tokens.json"), total tokens: $(jq .total_tokens "$out/tokens.json")"
 cpu=$(awk '{print $4 + $7}' "$out/tokens.time")
 say "spans per CPU-second (whole process: JVM start, HTTP, parse, aggregate): $(python3 -c "print(round(80000 / $cpu))")"
+
+say "## fallback (no search route), 10 ms server latency, 1000 traces: 8 at a time vs one at a time"
+stub 18802 --traces 1000 --delay-ms 10 --no-search
+for n in 8 1; do
+  for run in 1 2 3; do
+    /usr/bin/time -f '%e' bin/agentos-traces-mcp tokens --max-traces 1000 --concurrency $n --base-url http://127.0.0.1:18802 \
+      --json > /dev/null 2>> "$out/fallback-$n.time"
+  done
+  median=$(grep -E '^[0-9.]+$' "$out/fallback-$n.time" | sort -n | sed -n 2p)
+  eval "fallback_$n=$median"
+  say "concurrency $n: median of 3 runs $median s wall ($(grep -E '^[0-9.]+$' "$out/fallback-$n.time" | tr '\n' ' '))"
+done
+say "speed-up: $(python3 -c "print(round($fallback_1 / $fallback_8, 1))")x"
 
 say "## rendering a 2,000-span trace (warm)"
 java -cp target/agentos-traces-mcp.jar bench/harness/RenderBench.java | tee -a "$out/summary.txt"

@@ -30,8 +30,15 @@ final class ConnectionMixin {
             description = "AgentOS database id, when it has several. Default: $AGENTOS_DB_ID.")
     String dbId;
 
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Requests at once when traces must be fetched one by one (AgentOS without POST /traces/search). "
+                    + "Default: " + ConnectionOptions.DEFAULT_CONCURRENCY + ".")
+    Integer concurrency;
+
     ConnectionOptions resolve(Map<String, String> env) {
-        return ConnectionOptions.resolve(baseUrl, securityKeyFile, seconds(connectTimeout), seconds(timeout), dbId, env);
+        ConnectionOptions o = ConnectionOptions.resolve(baseUrl, securityKeyFile, seconds(connectTimeout), seconds(timeout),
+                dbId, env);
+        return concurrency == null ? o : o.withConcurrency(concurrency);
     }
 
     private static Duration seconds(Double s) {

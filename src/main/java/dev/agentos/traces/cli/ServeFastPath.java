@@ -37,6 +37,7 @@ final class ServeFastPath {
                     case "--connect-timeout" -> c.conn.connectTimeout = Double.valueOf(required(value));
                     case "--timeout" -> c.conn.timeout = Double.valueOf(required(value));
                     case "--db-id" -> c.conn.dbId = required(value);
+                    case "--concurrency" -> c.conn.concurrency = Integer.valueOf(required(value));
                     case "--transport" -> c.transport = required(value);
                     default -> {
                         return null;

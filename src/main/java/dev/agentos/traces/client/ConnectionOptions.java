@@ -13,12 +13,15 @@ import java.util.Map;
  */
 public record ConnectionOptions(
         URI baseUrl, String securityKey, Duration connectTimeout, Duration requestTimeout,
-        String defaultDbId, long maxBodyBytes) {
+        String defaultDbId, long maxBodyBytes, int concurrency) {
 
     public static final String DEFAULT_URL = "http://localhost:7777";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+    /** Requests in flight at once when a scan must fetch traces one by one (no search route). */
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final int MAX_CONCURRENCY = 32;
 
     public ConnectionOptions {
         if (securityKey != null && securityKey.isBlank()) {
@@ -26,6 +29,9 @@ public record ConnectionOptions(
         }
         if (defaultDbId != null && defaultDbId.isBlank()) {
             defaultDbId = null;
+        }
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new ArgumentException("--concurrency must be from 1 to " + MAX_CONCURRENCY + ", not " + concurrency + ".");
         }
     }
 
@@ -56,7 +62,7 @@ public record ConnectionOptions(
                 positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "--connect-timeout"),
                 positive(requestTimeout, DEFAULT_REQUEST_TIMEOUT, "--timeout"),
                 firstNonBlank(dbId, env.get("AGENTOS_DB_ID"), null),
-                DEFAULT_MAX_BODY_BYTES);
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_CONCURRENCY);
     }
 
     public static URI parseBaseUrl(String url) {
@@ -100,13 +106,17 @@ public record ConnectionOptions(
     }
 
     public ConnectionOptions withMaxBodyBytes(long bytes) {
-        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, bytes);
+        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, bytes, concurrency);
+    }
+
+    public ConnectionOptions withConcurrency(int n) {
+        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes, n);
     }
 
     @Override
     public String toString() {
         return "ConnectionOptions[baseUrl=" + baseUrl + ", securityKey=" + (securityKey == null ? "none" : "***")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", defaultDbId=" + defaultDbId + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", defaultDbId=" + defaultDbId + ", maxBodyBytes=" + maxBodyBytes + ", concurrency=" + concurrency + "]";
     }
 }

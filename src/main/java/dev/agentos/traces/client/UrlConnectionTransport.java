@@ -18,6 +18,10 @@ public final class UrlConnectionTransport implements HttpTransport {
     static {
         // POST /traces/search is read-only, but never let the JDK silently resend a request body.
         System.setProperty("sun.net.http.retryPost", "false");
+        // keep as many idle connections as a scan runs requests at once (the JDK keeps 5 by default)
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(ConnectionOptions.MAX_CONCURRENCY));
+        }
     }
 
     private final int connectTimeoutMs;

@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Token totals over every trace that matches a filter. Uses {@code POST /traces/search} (100 full
@@ -71,21 +75,53 @@ public final class TokenQuery {
         return Math.max(total, out.size());
     }
 
+    /** One GET per trace, {@code concurrency} at a time, results kept in list order. */
     private static long viaList(AgentOsClient client, TraceFilter filter, int max, List<TokenUsage> out) {
-        long total = 0;
-        for (int page = 1; out.size() < max; page++) {
-            Page<TraceSummary> p = client.listTraces(filter, page, AgentOsClient.MAX_LIMIT);
-            total = Math.max(total, p.meta().totalCount());
-            for (TraceSummary s : p.data()) {
-                if (out.size() < max) {
-                    out.add(TokenUsage.of(client.getTrace(s.traceId(), filter.dbId())));
+        int threads = client.options().concurrency();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "agentos-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long total = 0;
+            Page<TraceSummary> p = client.listTraces(filter, 1, AgentOsClient.MAX_LIMIT);
+            for (int page = 1; ; page++) {
+                total = Math.max(total, p.meta().totalCount());
+                List<Future<TokenUsage>> pending = new ArrayList<>();
+                for (TraceSummary s : p.data()) {
+                    if (out.size() + pending.size() < max) {
+                        pending.add(pool.submit(() -> TokenUsage.of(client.getTrace(s.traceId(), filter.dbId()))));
+                    }
                 }
+                boolean more = !p.data().isEmpty() && p.meta().hasNext() && out.size() + pending.size() < max;
+                // the next page is read while this page's traces are being fetched
+                Page<TraceSummary> next = more ? client.listTraces(filter, page + 1, AgentOsClient.MAX_LIMIT) : null;
+                for (Future<TokenUsage> f : pending) {
+                    out.add(await(f));
+                }
+                if (next == null) {
+                    return Math.max(total, out.size());
+                }
+                p = next;
             }
-            if (p.data().isEmpty() || !p.meta().hasNext()) {
-                break;
-            }
+        } finally {
+            pool.shutdownNow();
         }
-        return Math.max(total, out.size());
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // an AgentOsException: the first failure ends the scan with its own sentence
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading traces", e);
+        }
     }
 
     /** The same filter as {@code GET /traces} would apply, as a search expression; null matches all. */

@@ -27,7 +27,7 @@ class ServeFastPathTest {
     static List<String> values(ServeCommand c) {
         return List.of(String.valueOf(c.conn.baseUrl), String.valueOf(c.conn.securityKeyFile),
                 String.valueOf(c.conn.connectTimeout), String.valueOf(c.conn.timeout), String.valueOf(c.conn.dbId),
-                String.valueOf(c.transport));
+                String.valueOf(c.conn.concurrency), String.valueOf(c.transport));
     }
 
     @Test
@@ -56,6 +56,6 @@ class ServeFastPathTest {
             assertNull(ServeFastPath.parse(args, ctx), String.join(" ", args));
         }
         String[] all = {"--base-url", "http://h:1", "--db-id=db", "--transport", "stdio"};
-        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "stdio"), values(ServeFastPath.parse(all, ctx)));
+        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "null", "stdio"), values(ServeFastPath.parse(all, ctx)));
     }
 }
