@@ -75,7 +75,7 @@ public final class TokenQuery {
         return Math.max(total, out.size());
     }
 
-    /** One GET per trace, {@code concurrency} at a time, results kept in list order. */
+    /** One GET per trace, {@code concurrency} at a time, results kept in list order (newest first). */
     private static long viaList(AgentOsClient client, TraceFilter filter, int max, List<TokenUsage> out) {
         int threads = client.options().concurrency();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -85,29 +85,41 @@ public final class TokenQuery {
         });
         try {
             long total = 0;
-            Page<TraceSummary> p = client.listTraces(filter, 1, AgentOsClient.MAX_LIMIT);
-            for (int page = 1; ; page++) {
+            List<Future<TokenUsage>> pending = new ArrayList<>();
+            // list pages are read one after another while their traces are fetched; no page waits for another
+            for (int page = 1; pending.size() < max; page++) {
+                Page<TraceSummary> p = client.listTraces(filter, page, AgentOsClient.MAX_LIMIT);
                 total = Math.max(total, p.meta().totalCount());
-                List<Future<TokenUsage>> pending = new ArrayList<>();
                 for (TraceSummary s : p.data()) {
-                    if (out.size() + pending.size() < max) {
+                    if (pending.size() < max) {
                         pending.add(pool.submit(() -> TokenUsage.of(client.getTrace(s.traceId(), filter.dbId()))));
                     }
                 }
-                boolean more = !p.data().isEmpty() && p.meta().hasNext() && out.size() + pending.size() < max;
-                // the next page is read while this page's traces are being fetched
-                Page<TraceSummary> next = more ? client.listTraces(filter, page + 1, AgentOsClient.MAX_LIMIT) : null;
-                for (Future<TokenUsage> f : pending) {
-                    out.add(await(f));
+                if (p.data().isEmpty() || !p.meta().hasNext() || failedAlready(pending)) {
+                    break;
                 }
-                if (next == null) {
-                    return Math.max(total, out.size());
-                }
-                p = next;
             }
+            for (Future<TokenUsage> f : pending) {
+                out.add(await(f));
+            }
+            return Math.max(total, out.size());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Stops listing once a fetch has failed: the scan will end with that failure anyway. */
+    private static boolean failedAlready(List<? extends Future<?>> futures) {
+        for (Future<?> f : futures) {
+            if (f.isDone() && !f.isCancelled()) {
+                try {
+                    f.get();
+                } catch (ExecutionException | InterruptedException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static <T> T await(Future<T> f) {
