@@ -69,6 +69,8 @@ say "spans per CPU-second (whole process: JVM start, HTTP, parse, aggregate): $(
 
 say "## fallback (no search route), 10 ms server latency, 1000 traces: 8 at a time vs one at a time"
 stub 18802 --traces 1000 --delay-ms 10 --no-search
+# one untimed run first, so neither side pays for the stub's own JVM warming up
+bin/agentos-traces-mcp tokens --max-traces 1000 --base-url http://127.0.0.1:18802 --json > /dev/null
 for n in 8 1; do
   for run in 1 2 3; do
     /usr/bin/time -f '%e' bin/agentos-traces-mcp tokens --max-traces 1000 --concurrency $n --base-url http://127.0.0.1:18802 \
