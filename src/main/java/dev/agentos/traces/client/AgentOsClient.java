@@ -26,6 +26,8 @@ public final class AgentOsClient {
 
     /** The API allows any page size on GET routes, but {@code POST /traces/search} stops at 100. */
     public static final int MAX_LIMIT = 100;
+    /** AgentOS's own default page size. */
+    public static final int DEFAULT_LIMIT = 20;
 
     private final ConnectionOptions options;
     private final HttpTransport http;
@@ -58,10 +60,10 @@ public final class AgentOsClient {
         return p.page(get("/traces", q, db(filter.dbId()), NotFoundContext.ROUTE), p::summary);
     }
 
-    /** The trace of a run, found with {@code GET /traces?run_id=}. */
+    /** The trace of a run, found with {@code GET /traces?run_id=} (one run, one trace; the default page size). */
     public Optional<TraceSummary> findByRunId(String runId, String dbId) {
         TraceFilter f = new TraceFilter(Ids.required("run_id", runId), null, null, null, null, null, null, null, null, dbId);
-        return listTraces(f, 1, 1).data().stream().findFirst();
+        return listTraces(f, 1, DEFAULT_LIMIT).data().stream().findFirst();
     }
 
     /** {@code GET /traces/{trace_id}}: the whole trace with its span tree. */
@@ -184,7 +186,7 @@ public final class AgentOsClient {
         if (options.securityKey() != null) {
             headers.put("Authorization", "Bearer " + options.securityKey());
         }
-        String what = method + " " + path;
+        String what = method + " " + path; // the concrete path: ids are validated and encoded
         HttpTransport.Response r;
         requests.incrementAndGet();
         try {
@@ -194,7 +196,7 @@ public final class AgentOsClient {
                     + (options.maxBodyBytes() / (1024 * 1024)) + " MB, the size cap; ask for fewer items (a smaller limit).");
         } catch (SocketTimeoutException e) {
             boolean connect = e.getMessage() != null && e.getMessage().toLowerCase().contains("connect");
-            throw new AgentOsException.Timeout(what, connect ? options.connectTimeout() : options.requestTimeout());
+            throw new AgentOsException.Timeout(what, connect ? options.connectTimeout() : options.requestTimeout(), connect);
         } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
             throw new AgentOsException.Unreachable(options.baseUrl().toString(), reason(e));
         } catch (IOException e) {

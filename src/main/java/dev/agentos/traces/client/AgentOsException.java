@@ -23,9 +23,12 @@ public abstract sealed class AgentOsException extends RuntimeException
 
     /** Connected (or tried to) but no complete answer came within the time allowed. */
     public static final class Timeout extends AgentOsException {
-        public Timeout(String what, java.time.Duration limit) {
-            super("AgentOS did not answer " + what + " within " + limit.toMillis() + " ms. "
-                    + "It may be overloaded; retry, or raise the limit with --timeout / --connect-timeout.");
+        public Timeout(String what, java.time.Duration limit, boolean connecting) {
+            super(connecting
+                    ? "AgentOS did not accept a connection for " + what + " within " + limit.toMillis() + " ms. "
+                      + "Check the address and network, or raise the limit with --connect-timeout."
+                    : "AgentOS did not answer " + what + " within " + limit.toMillis() + " ms. "
+                      + "It may be overloaded; retry, or raise the limit with --timeout.");
         }
     }
 
