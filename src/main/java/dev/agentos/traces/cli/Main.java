@@ -33,7 +33,7 @@ public final class Main {
             if (fast != null) {
                 try {
                     return fast.call();
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
                     return report(e, err);
                 }
             }

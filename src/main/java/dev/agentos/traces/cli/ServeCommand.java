@@ -2,14 +2,23 @@ package dev.agentos.traces.cli;
 
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.mcp.HttpServer;
 import dev.agentos.traces.mcp.ServerAssembly;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Serve the MCP tools. stdio: JSON-RPC on stdin/stdout until stdin closes (what MCP clients launch).")
+        description = {"Serve the MCP tools.",
+                "stdio (default): JSON-RPC on stdin/stdout until stdin closes; this is what MCP clients launch.",
+                "http: Streamable HTTP at /mcp and legacy SSE at /sse + /message (or stateless /mcp), GET /healthz."})
 final class ServeCommand implements Callable<Integer> {
 
     private final Context ctx;
@@ -17,21 +26,80 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConnectionMixin conn;
 
-    @Option(names = "--transport", defaultValue = "stdio", paramLabel = "stdio",
+    @Option(names = "--transport", defaultValue = "stdio", paramLabel = "stdio|http",
             description = "Transport. Default: ${DEFAULT-VALUE}.")
     String transport;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "http: address to bind. Default: ${DEFAULT-VALUE}. A non-loopback address needs an auth token.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "" + HttpServer.Options.DEFAULT_PORT,
+            description = "http: port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--stateless", description = "http: Streamable HTTP without sessions (for several replicas behind a "
+            + "plain load balancer); no SSE endpoints.")
+    boolean stateless;
+
+    @Option(names = "--allowed-host", paramLabel = "HOST[:PORT]",
+            description = "http: also accept this Host header (repeatable; localhost and the bind address always are).")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allowed-origin", paramLabel = "ORIGIN",
+            description = "http: also accept this browser Origin, e.g. https://app.example.com (repeatable).")
+    List<String> allowedOrigins = new ArrayList<>();
+
+    @Option(names = "--auth-token-file", paramLabel = "FILE",
+            description = "http: MCP clients must send 'Authorization: Bearer <token in FILE>'. Default: $MCP_AUTH_TOKEN.")
+    Path authTokenFile;
+
+    @Option(names = "--allow-unauthenticated",
+            description = "http: allow a non-loopback bind without an auth token (a proxy in front authenticates).")
+    boolean allowUnauthenticated;
 
     ServeCommand(Context ctx) {
         this.ctx = ctx;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         ConnectionOptions o = conn.resolve(ctx.env());
-        if (!transport.equals("stdio")) {
-            throw new ArgumentException("--transport must be stdio, not '" + transport + "'.");
+        switch (transport) {
+            case "stdio" -> {
+                ServerAssembly.serveStdio(o, Context.version());
+                return Main.KEEP_RUNNING;
+            }
+            case "http" -> {
+                HttpServer server = HttpServer.start(httpOptions(), o, Context.version());
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mcp-http-shutdown"));
+                System.err.println("agentos-traces-mcp: serving MCP on http://" + host + ":" + server.port()
+                        + (stateless ? "/mcp (stateless)" : "/mcp and /sse") + " for AgentOS at " + o.baseUrl());
+                return Main.KEEP_RUNNING;
+            }
+            default -> throw new ArgumentException("--transport must be stdio or http, not '" + transport + "'.");
         }
-        ServerAssembly.serveStdio(o, Context.version());
-        return Main.KEEP_RUNNING;
+    }
+
+    HttpServer.Options httpOptions() {
+        if (port < 0 || port > 65535) {
+            throw new ArgumentException("--port must be from 0 to 65535, not " + port + ".");
+        }
+        String token = null;
+        if (authTokenFile != null) {
+            try {
+                token = Files.readString(authTokenFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new ArgumentException("Cannot read the auth token file " + authTokenFile + "; check --auth-token-file.");
+            }
+        } else if (ctx.env().get("MCP_AUTH_TOKEN") != null && !ctx.env().get("MCP_AUTH_TOKEN").isBlank()) {
+            token = ctx.env().get("MCP_AUTH_TOKEN").strip();
+        }
+        if (token != null && token.length() < 16) {
+            throw new ArgumentException("The MCP auth token must be at least 16 characters long.");
+        }
+        HttpServer.Options d = HttpServer.Options.defaults(host, port);
+        return new HttpServer.Options(host, port, stateless, List.copyOf(allowedHosts), List.copyOf(allowedOrigins), token,
+                allowUnauthenticated, d.maxRequestBytes(), d.keepAlive(), d.idleTimeout(), d.shutdownTimeout());
     }
 }

@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * Parses {@code serve}'s flags without building picocli's command model: picocli's ~170 classes are
  * Java 5 bytecode, which a class-data archive cannot hold, and stdio start-up is what MCP clients wait
  * for. Anything it does not know (help, a bad value, a new flag) returns null and picocli handles it,
- * so behaviour never differs; ServeFastPathTest checks that both parse every serve flag alike.
+ * so behaviour never differs; ServeFastPathTest checks that both parse every stdio serve flag alike.
+ * HTTP serving ({@code --transport http} and its flags) always goes through picocli.
  */
 final class ServeFastPath {
 
@@ -30,6 +31,9 @@ final class ServeFastPath {
                 value = args[i + 1];
             }
             boolean consumed = eq < 0;
+            if (name.equals("--transport") && !"stdio".equals(value)) {
+                return null; // http start-up is not on a client's critical path: picocli parses it
+            }
             try {
                 switch (name) {
                     case "--base-url" -> c.conn.baseUrl = required(value);

@@ -5,6 +5,7 @@ import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ArgumentException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
@@ -56,6 +57,13 @@ abstract class AgentOsTool {
         return McpServerFeatures.SyncToolSpecification.builder()
                 .tool(definition(json))
                 .callHandler((exchange, request) -> call(request.arguments()))
+                .build();
+    }
+
+    McpStatelessServerFeatures.SyncToolSpecification statelessSpecification(McpJsonMapper json) {
+        return McpStatelessServerFeatures.SyncToolSpecification.builder()
+                .tool(definition(json))
+                .callHandler((context, request) -> call(request.arguments()))
                 .build();
     }
 

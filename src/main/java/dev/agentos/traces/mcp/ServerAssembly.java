@@ -7,10 +7,14 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,20 +47,60 @@ public final class ServerAssembly {
     }
 
     public static McpSyncServer build(McpServerTransportProvider transport, ConnectionOptions options, String version) {
+        return build(transport, tools(lazy(options), Clock.systemUTC()), options, version);
+    }
+
+    /** A server over {@code transport} for the given tools (the same tool objects may serve several transports). */
+    static McpSyncServer build(McpServerTransportProvider transport, List<AgentOsTool> tools, ConnectionOptions options,
+            String version) {
+        return configure(McpServer.sync(transport), tools, options, version);
+    }
+
+    /** Streamable HTTP with sessions. */
+    static McpSyncServer build(McpStreamableServerTransportProvider transport, List<AgentOsTool> tools,
+            ConnectionOptions options, String version) {
+        return configure(McpServer.sync(transport), tools, options, version);
+    }
+
+    private static McpSyncServer configure(McpServer.SyncSpecification<?> spec, List<AgentOsTool> tools,
+            ConnectionOptions options, String version) {
         McpJsonMapper json = jsonMapper();
         List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
-        for (AgentOsTool t : tools(lazy(options), Clock.systemUTC())) {
+        for (AgentOsTool t : tools) {
             specs.add(t.specification(json));
+        }
+        return spec.jsonMapper(json)
+                .jsonSchemaValidator(new LazySchemaValidator())
+                .serverInfo(NAME, version)
+                .instructions(INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .tools(specs)
+                .requestTimeout(requestTimeout(options))
+                .build();
+    }
+
+    /** Stateless Streamable HTTP: no sessions, so replicas can sit behind a plain load balancer. */
+    static McpStatelessSyncServer buildStateless(McpStatelessServerTransport transport, List<AgentOsTool> tools,
+            ConnectionOptions options, String version) {
+        McpJsonMapper json = jsonMapper();
+        List<McpStatelessServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
+        for (AgentOsTool t : tools) {
+            specs.add(t.statelessSpecification(json));
         }
         return McpServer.sync(transport)
                 .jsonMapper(json)
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .tools(specs)
-                .requestTimeout(options.requestTimeout().multipliedBy(4).plus(Duration.ofSeconds(30)))
+                .requestTimeout(requestTimeout(options))
                 .build();
+    }
+
+    private static Duration requestTimeout(ConnectionOptions options) {
+        // a token scan makes many AgentOS requests; the protocol timeout must outlast a long one
+        return options.requestTimeout().multipliedBy(4).plus(Duration.ofSeconds(30));
     }
 
     /** Serves MCP on stdin/stdout until stdin closes. Returns at once: the transport's thread keeps the JVM up. */

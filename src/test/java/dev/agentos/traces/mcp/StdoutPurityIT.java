@@ -53,4 +53,22 @@ class StdoutPurityIT {
         assertTrue(all.contains("Cannot reach AgentOS at http://127.0.0.1:9"), all);
         assertTrue(all.contains("contains a control character or a slash"), all);
     }
+
+    @Test
+    void stdioModeLoadsNoJettyClass() throws Exception {
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("classes", ".txt");
+        Process p = new ProcessBuilder(JavaProcess.java(), "-Xlog:class+load:file=" + log, "-jar", JavaProcess.jar(),
+                "serve", "--base-url", "http://127.0.0.1:9").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"list_traces\","
+                    + "\"arguments\":{}}}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String classes = java.nio.file.Files.readString(log);
+        assertTrue(classes.contains("dev.agentos.traces.mcp.ServerAssembly"), "the log covers the server");
+        assertTrue(!classes.contains("org.eclipse.jetty"), "stdio mode loaded a Jetty class");
+        assertTrue(!classes.contains("picocli.CommandLine$Model"), "stdio serve built picocli's command model");
+    }
 }

@@ -1,0 +1,285 @@
+package dev.agentos.traces.mcp;
+
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.AgentOsException;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.Json;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The remote face: the SDK's own servlet transports on embedded Jetty. Streamable HTTP at {@code /mcp}
+ * and the legacy HTTP+SSE pair at {@code /sse} + {@code /message} (or, stateless, only {@code /mcp}),
+ * an open {@code /healthz}, optional bearer auth, DNS-rebinding protection and a request size limit.
+ * Only referenced when serving over HTTP, so stdio mode never loads a Jetty class.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    /**
+     * @param authToken null for no MCP-client auth (then only a loopback bind is allowed unless
+     *                  {@code allowUnauthenticated})
+     */
+    public record Options(String host, int port, boolean stateless, List<String> allowedHosts,
+            List<String> allowedOrigins, String authToken, boolean allowUnauthenticated, int maxRequestBytes,
+            Duration keepAlive, Duration idleTimeout, Duration shutdownTimeout) {
+
+        public static final int DEFAULT_PORT = 8848;
+
+        public static Options defaults(String host, int port) {
+            return new Options(host, port, false, List.of(), List.of(), null, false, 4 * 1024 * 1024,
+                    Duration.ofSeconds(15), Duration.ofMinutes(2), Duration.ofSeconds(10));
+        }
+
+        @Override
+        public String toString() { // never the token
+            return "Options[host=" + host + ", port=" + port + ", stateless=" + stateless + ", auth="
+                    + (authToken == null ? "off" : "on") + "]";
+        }
+    }
+
+    private final Server jetty;
+    private final List<Runnable> closers;
+    private final Duration shutdownTimeout;
+
+    private HttpServer(Server jetty, List<Runnable> closers, Duration shutdownTimeout) {
+        this.jetty = jetty;
+        this.closers = closers;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** Starts the server; throws IllegalArgumentException for an unsafe configuration. */
+    public static HttpServer start(Options o, ConnectionOptions conn, String version) throws Exception {
+        boolean loopback = isLoopback(o.host());
+        if (!loopback && o.authToken() == null && !o.allowUnauthenticated()) {
+            throw new dev.agentos.traces.client.ArgumentException("Refusing to serve on " + o.host()
+                    + " without an auth token: anyone who can reach it could read your traces. Set MCP_AUTH_TOKEN or "
+                    + "--auth-token-file, or pass --allow-unauthenticated if a proxy in front of it authenticates.");
+        }
+        if (!loopback && o.authToken() == null) {
+            LOG.warn("Serving on {} with no MCP auth token (--allow-unauthenticated): anyone who can reach this port "
+                    + "can read the traces of {}", o.host(), conn.baseUrl());
+        }
+        McpJsonMapper json = ServerAssembly.jsonMapper();
+        Supplier<AgentOsClient> client = ServerAssembly.lazy(conn);
+        List<AgentOsTool> tools = ServerAssembly.tools(client, Clock.systemUTC());
+        DefaultServerTransportSecurityValidator validator = validator(o);
+
+        ServletContextHandler ctx = new ServletContextHandler();
+        ctx.setContextPath("/");
+        List<Runnable> closers = new ArrayList<>();
+        if (o.stateless()) {
+            HttpServletStatelessServerTransport t = HttpServletStatelessServerTransport.builder().jsonMapper(json)
+                    .messageEndpoint("/mcp").httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
+            McpStatelessSyncServer s = ServerAssembly.buildStateless(t, tools, conn, version);
+            closers.add(s::closeGracefully);
+            add(ctx, t, "/mcp");
+        } else {
+            HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider
+                    .builder().jsonMapper(json).mcpEndpoint("/mcp").keepAliveInterval(o.keepAlive())
+                    .httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
+            McpSyncServer s1 = ServerAssembly.build(streamable, tools, conn, version);
+            @SuppressWarnings("deprecation") // the legacy transport: some clients still speak only SSE
+            HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder().jsonMapper(json)
+                    .sseEndpoint("/sse").messageEndpoint("/message").keepAliveInterval(o.keepAlive())
+                    .httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
+            McpSyncServer s2 = ServerAssembly.build(sse, tools, conn, version);
+            closers.add(s1::closeGracefully);
+            closers.add(s2::closeGracefully);
+            add(ctx, streamable, "/mcp");
+            add(ctx, sse, "/sse");
+            add(ctx, sse, "/message");
+        }
+        ctx.addServlet(new ServletHolder(new Health(conn)), "/healthz");
+        if (o.authToken() != null) {
+            FilterHolder auth = new FilterHolder(new BearerAuth(o.authToken()));
+            for (String path : List.of("/mcp", "/sse", "/message")) {
+                ctx.addFilter(auth, path, EnumSet.of(DispatcherType.REQUEST));
+            }
+        }
+
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("mcp-http");
+        Server jetty = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(config));
+        connector.setHost(o.host());
+        connector.setPort(o.port());
+        connector.setIdleTimeout(o.idleTimeout().toMillis());
+        jetty.addConnector(connector);
+        SizeLimitHandler limit = new SizeLimitHandler(o.maxRequestBytes(), -1);
+        limit.setHandler(ctx);
+        GracefulHandler graceful = new GracefulHandler(limit);
+        jetty.setHandler(graceful);
+        jetty.setStopTimeout(o.shutdownTimeout().toMillis());
+        jetty.setStopAtShutdown(false); // our own hook closes MCP sessions first
+        jetty.start();
+        HttpServer server = new HttpServer(jetty, closers, o.shutdownTimeout());
+        LOG.info("MCP over HTTP on http://{}:{}/mcp{}", o.host(), server.port(), o.stateless() ? " (stateless)" : " and /sse");
+        return server;
+    }
+
+    private static void add(ServletContextHandler ctx, HttpServlet servlet, String path) {
+        ServletHolder h = new ServletHolder(servlet);
+        h.setAsyncSupported(true); // the SDK's transports stream with AsyncContext
+        ctx.addServlet(h, path);
+    }
+
+    static DefaultServerTransportSecurityValidator validator(Options o) {
+        List<String> hosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
+        if (!hosts.contains(o.host()) && !o.host().equals("0.0.0.0") && !o.host().equals("::")) {
+            hosts.add(o.host().contains(":") ? "[" + o.host() + "]" : o.host());
+        }
+        List<String> allowedHosts = new ArrayList<>();
+        List<String> allowedOrigins = new ArrayList<>();
+        for (String h : hosts) {
+            allowedHosts.add(h + ":*");
+            allowedHosts.add(h);
+            allowedOrigins.add("http://" + h + ":*");
+            allowedOrigins.add("https://" + h + ":*");
+            allowedOrigins.add("http://" + h);
+            allowedOrigins.add("https://" + h);
+        }
+        allowedHosts.addAll(o.allowedHosts());
+        allowedOrigins.addAll(o.allowedOrigins());
+        return DefaultServerTransportSecurityValidator.builder().allowedHosts(allowedHosts).allowedOrigins(allowedOrigins)
+                .build();
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Waits until the server stops (after {@link #close()}, e.g. from a shutdown hook). */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Graceful: MCP sessions are closed, in-flight requests get up to the shutdown timeout, then the port is freed. */
+    @Override
+    public void close() {
+        for (Runnable r : closers) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.debug("closing an MCP server", e);
+            }
+        }
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server took longer than {}", shutdownTimeout);
+        }
+    }
+
+    /** {@code Authorization: Bearer <token>}, compared in constant time; 401 otherwise. */
+    static final class BearerAuth implements Filter {
+        private final byte[] expected;
+
+        BearerAuth(String token) {
+            this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+            String header = ((HttpServletRequest) req).getHeader("Authorization");
+            byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(expected, given)) {
+                HttpServletResponse r = (HttpServletResponse) res;
+                r.setStatus(401);
+                r.setHeader("WWW-Authenticate", "Bearer");
+                r.setContentType("application/json");
+                r.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"Send Authorization: Bearer <token> "
+                        + "(the server's MCP_AUTH_TOKEN).\"}");
+                return;
+            }
+            chain.doFilter(req, res);
+        }
+    }
+
+    /** Open (no auth): the server is up; whether AgentOS answers is a field, so balancers keep replicas. */
+    static final class Health extends HttpServlet {
+        private final transient AgentOsClient probe;
+        private final String baseUrl;
+
+        Health(ConnectionOptions conn) {
+            ConnectionOptions quick = ConnectionOptions.resolve(conn.baseUrl().toString(), null, Duration.ofSeconds(2),
+                    Duration.ofSeconds(3), conn.defaultDbId(), Map.of());
+            this.probe = AgentOsClient.create(new ConnectionOptions(quick.baseUrl(), conn.securityKey(),
+                    quick.connectTimeout(), quick.requestTimeout(), quick.defaultDbId(), 1024 * 1024, 1));
+            this.baseUrl = conn.baseUrl().toString();
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            Map<String, Object> agentOs = new LinkedHashMap<>();
+            agentOs.put("url", baseUrl);
+            try {
+                probe.filterSchema(null); // static and cheap, and it needs the key like every traces route
+                agentOs.put("reachable", true);
+                agentOs.put("traces_api", "ok");
+            } catch (AgentOsException.Unreachable | AgentOsException.Timeout e) {
+                agentOs.put("reachable", false);
+                agentOs.put("error", e.getMessage());
+            } catch (AgentOsException e) {
+                agentOs.put("reachable", true);
+                agentOs.put("traces_api", "error");
+                agentOs.put("error", e.getMessage());
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "ok");
+            body.put("agentos", agentOs);
+            res.setStatus(200);
+            res.setContentType("application/json");
+            res.getWriter().write(Json.MAPPER.writeValueAsString(body));
+        }
+    }
+}
