@@ -19,7 +19,10 @@ final class EofDrain {
     private static final long QUIET_NANOS = 150_000_000L;
     private static final long MAX_WAIT_NANOS = 60_000_000_000L;
 
+    private static final long EXIT_GRACE_MS = 2_000;
+
     private volatile long lastActivity = System.nanoTime();
+    private volatile boolean exitScheduled;
 
     InputStream input(InputStream in) {
         return new FilterInputStream(in) {
@@ -45,6 +48,30 @@ final class EofDrain {
         };
     }
 
+    /**
+     * stdin closing means the client is gone: the process must end. Normally the SDK's session close lets
+     * the JVM exit by itself; in some states (a request sent before notifications/initialized, then EOF)
+     * its idle executor threads keep it alive. This daemon ends the process if it is still here after the
+     * replies have drained and a short grace.
+     */
+    private void exitSoon() {
+        if (exitScheduled) {
+            return;
+        }
+        exitScheduled = true;
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.out.flush();
+            System.exit(0);
+        }, "stdin-eof-exit");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private int eof(int n) {
         if (n >= 0) {
             lastActivity = System.nanoTime();
@@ -60,6 +87,7 @@ final class EofDrain {
                 break;
             }
         }
+        exitSoon();
         return n;
     }
 }

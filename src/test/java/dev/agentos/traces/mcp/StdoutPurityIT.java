@@ -62,13 +62,29 @@ class StdoutPurityIT {
         try (OutputStream in = p.getOutputStream()) {
             in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                     + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
                     + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"list_traces\","
                     + "\"arguments\":{}}}\n").getBytes(StandardCharsets.UTF_8));
         }
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         String classes = java.nio.file.Files.readString(log);
-        assertTrue(classes.contains("dev.agentos.traces.mcp.ServerAssembly"), "the log covers the server");
+        assertTrue(classes.contains("dev.agentos.traces.mcp.ListTracesTool"), "the log covers a tool call");
         assertTrue(!classes.contains("org.eclipse.jetty"), "stdio mode loaded a Jetty class");
         assertTrue(!classes.contains("picocli.CommandLine$Model"), "stdio serve built picocli's command model");
+    }
+
+    @Test
+    void aRequestBeforeInitializedThenEofStillEndsTheProcess() throws Exception {
+        Process p = new ProcessBuilder(JavaProcess.java(), "-jar", JavaProcess.jar(), "serve", "--base-url",
+                "http://127.0.0.1:9").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(p.waitFor(15, TimeUnit.SECONDS), "stdin closed: the process must end");
+        assertEquals(0, p.exitValue());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\""), out);
     }
 }
