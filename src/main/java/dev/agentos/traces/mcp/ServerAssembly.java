@@ -92,7 +92,7 @@ public final class ServerAssembly {
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build()) // no session, no log level
                 .tools(specs)
                 .requestTimeout(requestTimeout(options))
                 .build();
