@@ -82,5 +82,8 @@ for n in 8 1; do
 done
 say "speed-up: $(python3 -c "print(round($fallback_1 / $fallback_8, 1))")x"
 
+say "## load: 50 concurrent Streamable HTTP sessions x 200 tool calls (server, client and stub share the cores)"
+bash bench/load/load.sh 50 200 2>/dev/null | grep -v '^Note:' | tee -a "$out/summary.txt"
+
 say "## rendering a 2,000-span trace (warm)"
 java -cp target/agentos-traces-mcp.jar bench/harness/RenderBench.java | tee -a "$out/summary.txt"
