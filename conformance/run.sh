@@ -35,7 +35,22 @@ run() { # run LABEL BASELINE SERVE-FLAGS...
 
 run sessionful conformance/baseline.yml
 run stateless conformance/baseline-stateless.yml --stateless
-echo "conformance: passed (every failure is listed, with its reason, in the baseline files)"
+echo "conformance: production server passed (every failure is listed, with its reason, in the baseline files)"
+
+# The same transport stack plus the suite's own fixtures (test-only: src/test/.../conformance): the whole
+# suite, active and pending-but-listed scenarios alike (--suite all), with no baseline at all.
+[ -d target/test-classes/dev/agentos/traces/conformance ] || { echo "run ./mvnw -B verify first" >&2; exit 1; }
+if jar tf target/agentos-traces-mcp.jar | grep -q 'dev/agentos/traces/conformance/'; then
+  echo "conformance fixtures leaked into the shipped jar" >&2; exit 1
+fi
+fport=$(free_port)
+java -cp target/test-classes:target/agentos-traces-mcp.jar dev.agentos.traces.conformance.FixtureServer "$fport" \
+  2> "$dir/server-fixtures.log" &
+pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$fport/healthz" >/dev/null && break; sleep 0.1; done
+(cd "$dir" && ./node_modules/.bin/conformance server --url "http://127.0.0.1:$fport/mcp" --suite all -o out-fixtures) \
+  | tee "$dir/result-fixtures.txt" | sed -n '/=== SUMMARY ===/,$p' | grep -v '✓'
+echo "conformance: with the suite's fixtures, the whole suite passed with no baseline"
 
 # The TypeScript SDK's client over stdio, Streamable HTTP and SSE, against a synthetic AgentOS
 agentos_port=$(free_port)

@@ -5,6 +5,7 @@ import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
@@ -31,6 +32,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -87,8 +89,14 @@ public final class HttpServer implements AutoCloseable {
         this.shutdownTimeout = shutdownTimeout;
     }
 
-    /** Starts the server; throws IllegalArgumentException for an unsafe configuration. */
+    /** Starts the server; throws ArgumentException for an unsafe configuration. */
     public static HttpServer start(Options o, ConnectionOptions conn, String version) throws Exception {
+        return start(o, conn, version, ServerAssembly.NO_EXTRAS);
+    }
+
+    /** With extra features on the sessionful servers (the conformance fixtures use this from tests). */
+    public static HttpServer start(Options o, ConnectionOptions conn, String version,
+            Consumer<McpServer.SyncSpecification<?>> extras) throws Exception {
         boolean loopback = isLoopback(o.host());
         if (!loopback && o.authToken() == null && !o.allowUnauthenticated()) {
             throw new dev.agentos.traces.client.ArgumentException("Refusing to serve on " + o.host()
@@ -117,12 +125,12 @@ public final class HttpServer implements AutoCloseable {
             HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider
                     .builder().jsonMapper(json).mcpEndpoint("/mcp").keepAliveInterval(o.keepAlive())
                     .httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
-            McpSyncServer s1 = ServerAssembly.build(streamable, tools, conn, version);
+            McpSyncServer s1 = ServerAssembly.build(streamable, tools, conn, version, extras);
             @SuppressWarnings("deprecation") // the legacy transport: some clients still speak only SSE
             HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder().jsonMapper(json)
                     .sseEndpoint("/sse").messageEndpoint("/message").keepAliveInterval(o.keepAlive())
                     .httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
-            McpSyncServer s2 = ServerAssembly.build(sse, tools, conn, version);
+            McpSyncServer s2 = ServerAssembly.build(sse, tools, conn, version, extras);
             closers.add(s1::closeGracefully);
             closers.add(s2::closeGracefully);
             add(ctx, streamable, "/mcp");

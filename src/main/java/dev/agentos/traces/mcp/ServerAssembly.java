@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Tools → server. The same tool specifications serve every transport. */
@@ -32,6 +33,8 @@ public final class ServerAssembly {
             error_count), drill in with get_trace (span tree, errors, tokens; span_id for one span's full input and \
             output), count tokens with total_tokens (one trace or a filter), and see sessions with trace_stats. \
             A trace whose status is OK can still contain failed spans: look at error_count.""";
+
+    static final Consumer<McpServer.SyncSpecification<?>> NO_EXTRAS = spec -> { };
 
     private ServerAssembly() {
     }
@@ -47,36 +50,38 @@ public final class ServerAssembly {
     }
 
     public static McpSyncServer build(McpServerTransportProvider transport, ConnectionOptions options, String version) {
-        return build(transport, tools(lazy(options), Clock.systemUTC()), options, version);
+        return build(transport, tools(lazy(options), Clock.systemUTC()), options, version, NO_EXTRAS);
     }
 
     /** A server over {@code transport} for the given tools (the same tool objects may serve several transports). */
     static McpSyncServer build(McpServerTransportProvider transport, List<AgentOsTool> tools, ConnectionOptions options,
-            String version) {
-        return configure(McpServer.sync(transport), tools, options, version);
+            String version, Consumer<McpServer.SyncSpecification<?>> extras) {
+        return configure(McpServer.sync(transport), tools, options, version, extras);
     }
 
     /** Streamable HTTP with sessions. */
     static McpSyncServer build(McpStreamableServerTransportProvider transport, List<AgentOsTool> tools,
-            ConnectionOptions options, String version) {
-        return configure(McpServer.sync(transport), tools, options, version);
+            ConnectionOptions options, String version, Consumer<McpServer.SyncSpecification<?>> extras) {
+        return configure(McpServer.sync(transport), tools, options, version, extras);
     }
 
+    /** {@code extras} may add features (the conformance fixtures do, in tests); production passes a no-op. */
     private static McpSyncServer configure(McpServer.SyncSpecification<?> spec, List<AgentOsTool> tools,
-            ConnectionOptions options, String version) {
+            ConnectionOptions options, String version, Consumer<McpServer.SyncSpecification<?>> extras) {
         McpJsonMapper json = jsonMapper();
         List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
         for (AgentOsTool t : tools) {
             specs.add(t.specification(json));
         }
-        return spec.jsonMapper(json)
+        spec.jsonMapper(json)
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 .tools(specs)
-                .requestTimeout(requestTimeout(options))
-                .build();
+                .requestTimeout(requestTimeout(options));
+        extras.accept(spec);
+        return spec.build();
     }
 
     /** Stateless Streamable HTTP: no sessions, so replicas can sit behind a plain load balancer. */
