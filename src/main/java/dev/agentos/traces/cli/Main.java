@@ -39,17 +39,33 @@ public final class Main {
                     .addSubcommand("serve", new ServeCommand(ctx));
         }
         cl.setOut(out).setErr(err)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    // one line, like every other error; the usage text is one --help away
+                    StringBuilder line = new StringBuilder("error: ").append(oneLine(e.getMessage()));
+                    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                            && u.getSuggestions().size() <= 3) {
+                        line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+                    }
+                    line.append(" (see: ").append(e.getCommandLine().getCommandSpec().qualifiedName()).append(" --help)");
+                    err.println(line);
+                    err.flush();
+                    return ExitCodes.USAGE;
+                })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     int code = ExitCodes.of(e);
                     if (code == ExitCodes.INTERNAL) {
-                        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
                                 + " (a bug in agentos-traces-mcp; please report it)");
                     } else {
-                        err.println("error: " + e.getMessage());
+                        err.println("error: " + oneLine(e.getMessage()));
                     }
                     err.flush();
                     return code;
                 });
         return cl.execute(rest);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }
