@@ -1,5 +1,6 @@
 package dev.agentos.traces.cli;
 
+import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = RootCommand.Version.class,
         description = {"Ask questions of the traces an Agno AgentOS records: as an MCP server (serve) or from the terminal.",
                 "Without a subcommand: list recent traces (--limit), one trace (--trace-id) or session stats (--stats)."},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 AgentOS unreachable or timed out,",
-                "4 AgentOS refused the key, 5 not found, 6 AgentOS rejected the request or sent a bad reply."})
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error,",
+                "3 AgentOS unreachable or timed out, 4 AgentOS refused the key, 5 not found,",
+                "6 AgentOS rejected the request or sent a bad reply."})
 final class RootCommand implements Callable<Integer> {
 
     private final Context ctx;
@@ -36,7 +38,8 @@ final class RootCommand implements Callable<Integer> {
     @Mixin
     ConnectionMixin conn;
 
-    @Option(names = "--limit", defaultValue = "20", description = "Traces to list. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
+            description = "Traces to list (or, with --stats, sessions), 1 to 100. Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Option(names = "--trace-id", paramLabel = "ID", description = "Show this trace's span tree.")
@@ -55,6 +58,7 @@ final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
+        Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
         var client = ctx.client(o);
         var out = spec.commandLine().getOut();
         if (traceId != null) {
