@@ -98,6 +98,6 @@ abstract class CliTestBase {
         assertTrue(err.startsWith("error: "), r::toString);
         assertTrue(err.endsWith("\n"), r::toString);
         assertEquals(1, err.lines().count(), r::toString);
-        assertFalse(err.contains("Exception") || err.contains("\tat "), r::toString);
+        assertFalse(err.contains("\tat ") || err.contains("Caused by") || err.contains("Exception:"), r::toString);
     }
 }
