@@ -1,6 +1,7 @@
 package dev.agentos.traces.cli;
 
 import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
@@ -59,6 +60,9 @@ final class RootCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
+        if (traceId != null && stats) {
+            throw new ArgumentException("Give --trace-id or --stats, not both.");
+        }
         var client = ctx.client(o);
         var out = spec.commandLine().getOut();
         if (traceId != null) {

@@ -91,6 +91,11 @@ class RootCommandTest extends CliTestBase {
     }
 
     @Test
+    void traceIdAndStatsTogetherIsAUsageError() {
+        assertFails(ExitCodes.USAGE, cli("--trace-id", TOOL_ERROR_TRACE, "--stats"));
+    }
+
+    @Test
     void limitIsChecked() {
         assertFails(ExitCodes.USAGE, cli("--limit", "0"));
         assertFails(ExitCodes.USAGE, cli("--limit", "101"));
