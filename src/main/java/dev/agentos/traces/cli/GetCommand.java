@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "Show one trace as a span tree, or one span with its input and output.")
 final class GetCommand implements Callable<Integer> {
 

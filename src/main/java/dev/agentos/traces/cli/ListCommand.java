@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "List traces, newest first (or sorted), one line each.")
 final class ListCommand implements Callable<Integer> {
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "Serve the MCP tools. stdio: JSON-RPC on stdin/stdout until stdin closes (what MCP clients launch).")
 final class ServeCommand implements Callable<Integer> {
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "Trace statistics by session, with totals.")
 final class StatsCommand implements Callable<Integer> {
 

@@ -72,6 +72,14 @@ class RootCommandTest extends CliTestBase {
     }
 
     @Test
+    void everySubcommandKnowsTheVersion() {
+        String version = ok("--version").out();
+        for (String sub : new String[] {"list", "get", "stats", "tokens", "serve"}) {
+            assertEquals(version, ok(sub, "--version").out(), sub);
+        }
+    }
+
+    @Test
     void baseUrlOverridesTheEnvironment() {
         Map<String, String> env = Map.of("AGENTOS_URL", "http://127.0.0.1:1");
         CliRun.Result r = CliRun.run(env, "--base-url", server.baseUrl(), "--limit", "5");
