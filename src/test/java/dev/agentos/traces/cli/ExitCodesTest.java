@@ -102,6 +102,20 @@ class ExitCodesTest extends CliTestBase {
     }
 
     @Test
+    void anAgentOsInternalErrorIsExit6() {
+        // the real 500 AgentOS gives for a bad time, served for a plain list
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/traces")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(dev.agentos.traces.testsupport.Fixtures.body("traces_bad_start_time.json"))));
+        CliRun.Result r = cli("list");
+        assertFails(ExitCodes.AGENTOS_ERROR, r);
+        assertTrue(r.err().startsWith("error: AgentOS failed with an internal error (500): Error retrieving traces: "),
+                r::toString);
+    }
+
+    @Test
     void noStackTraceForAnAgentOsError() {
         // GET /traces?limit=5&page=99 with a sort scans; the stub answers the unknown request with its own 404
         CliRun.Result r = cli("stats", "--limit", "1", "--page", "2");

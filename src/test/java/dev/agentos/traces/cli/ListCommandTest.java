@@ -100,6 +100,18 @@ class ListCommandTest extends CliTestBase {
                 .withQueryParam("end_time", equalTo("2026-11-23T23:42:25.281183Z")));
     }
 
+    @Test
+    void relativeTimesCountFromTheClock() {
+        // CliRun's clock says 2026-11-24T00:00:00Z; no capture has these times, so only the request is checked
+        cli("list", "--since", "12h", "--until", "30m");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/traces"))
+                .withQueryParam("start_time", equalTo("2026-11-23T12:00:00Z"))
+                .withQueryParam("end_time", equalTo("2026-11-23T23:30:00Z")));
+        cli("list", "--since", "yesterday");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/traces"))
+                .withQueryParam("start_time", equalTo("2026-11-23T00:00:00Z")));
+    }
+
     /** Durations as end_time - start_time, computed here from the raw fixture. */
     private static List<JsonNode> allTraces() {
         List<JsonNode> all = new ArrayList<>();

@@ -1,12 +1,16 @@
 package dev.agentos.traces.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentos.traces.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class TokensCommandTest extends CliTestBase {
@@ -93,6 +97,27 @@ class TokensCommandTest extends CliTestBase {
         assertEquals(5, j.get("traces_read").asInt());
         assertEquals(22, j.get("traces_matching").asInt());
         assertTrue(j.get("truncated").asBoolean());
+    }
+
+    @Test
+    void oneTraceByRunId() {
+        server.stubFor(get(urlPathEqualTo("/traces")).withQueryParam("run_id", equalTo(TOOL_ERROR_RUN))
+                .withQueryParam("limit", equalTo("1"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.body("traces_filter_run_id.json"))));
+        CliRun.Result r = ok("tokens", "--run-id", TOOL_ERROR_RUN);
+        assertTrue(r.out().startsWith("Trace " + TOOL_ERROR_TRACE + " (Ops_Agent.arun, run " + TOOL_ERROR_RUN
+                + "): 195 (143 in + 52 out) tokens, 2 LLM calls\n"), r.out());
+    }
+
+    @Test
+    void aFilterBecomesASearchExpression() {
+        // no capture for this body: the stub answers 404, but the request shows the filter sent
+        cli("tokens", "--user-id", "bob", "--agent-id", "ops-agent");
+        server.verify(1, postRequestedFor(urlPathEqualTo("/traces/search")).withRequestBody(equalToJson(
+                "{\"filter\":{\"op\":\"AND\",\"conditions\":[{\"op\":\"EQ\",\"key\":\"user_id\",\"value\":\"bob\"},"
+                + "{\"op\":\"EQ\",\"key\":\"agent_id\",\"value\":\"ops-agent\"}]},"
+                + "\"group_by\":\"run\",\"page\":1,\"limit\":100}")));
     }
 
     @Test
