@@ -37,6 +37,19 @@ public final class Main {
                     .addSubcommand("stats", new StatsCommand(ctx))
                     .addSubcommand("tokens", new TokensCommand(ctx))
                     .addSubcommand("serve", new ServeCommand(ctx));
+            CommandLine root = cl;
+            cl.setExecutionStrategy(parseResult -> {
+                if (parseResult.hasSubcommand()) {
+                    for (String flag : RootCommand.OWN_FLAGS) {
+                        if (parseResult.hasMatchedOption(flag)) {
+                            throw new CommandLine.ParameterException(root, flag + " before a subcommand has no effect; "
+                                    + "give the subcommand's own flags after it (e.g. agentos-traces-mcp "
+                                    + parseResult.subcommand().commandSpec().name() + " --json).");
+                        }
+                    }
+                }
+                return new CommandLine.RunLast().execute(parseResult);
+            });
         }
         cl.setOut(out).setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> {

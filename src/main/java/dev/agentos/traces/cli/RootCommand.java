@@ -31,6 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "6 AgentOS rejected the request or sent a bad reply."})
 final class RootCommand implements Callable<Integer> {
 
+    /** The top level's own flags: they do nothing when a subcommand follows, so that is refused. */
+    static final java.util.List<String> OWN_FLAGS = java.util.List.of("--limit", "--trace-id", "--stats", "--json");
+
     private final Context ctx;
 
     @Spec

@@ -104,6 +104,17 @@ class RootCommandTest extends CliTestBase {
     }
 
     @Test
+    void topLevelFlagsBeforeASubcommandAreRefusedNotIgnored() {
+        for (String[] args : new String[][] {{"--json", "list"}, {"--limit", "5", "list"}, {"--stats", "stats"},
+                {"--trace-id", TOOL_ERROR_TRACE, "get", TOOL_ERROR_TRACE}}) {
+            CliRun.Result r = cli(args);
+            assertFails(ExitCodes.USAGE, r);
+            assertTrue(r.err().startsWith("error: " + args[0] + " before a subcommand has no effect"), r::toString);
+        }
+        server.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
     void limitIsChecked() {
         assertFails(ExitCodes.USAGE, cli("--limit", "0"));
         assertFails(ExitCodes.USAGE, cli("--limit", "101"));
