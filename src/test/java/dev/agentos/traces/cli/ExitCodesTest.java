@@ -102,6 +102,18 @@ class ExitCodesTest extends CliTestBase {
     }
 
     @Test
+    void aServerThatDoesNotAnswerInTimeIsExit3() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/traces")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withHeader("Content-Type", "application/json").withFixedDelay(3000)
+                        .withBody(dev.agentos.traces.testsupport.Fixtures.body("traces_list.json"))));
+        CliRun.Result r = cli("list", "--timeout", "0.3");
+        assertFails(ExitCodes.UNREACHABLE, r);
+        assertTrue(r.err().startsWith("error: AgentOS did not answer GET /traces within 300 ms."), r::toString);
+    }
+
+    @Test
     void anAgentOsInternalErrorIsExit6() {
         // the real 500 AgentOS gives for a bad time, served for a plain list
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(

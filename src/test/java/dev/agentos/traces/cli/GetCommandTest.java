@@ -138,6 +138,17 @@ class GetCommandTest extends CliTestBase {
     }
 
     @Test
+    void anUnknownRunIsNotFound() {
+        // a real empty page (no trace has status ERROR in the capture) stands for "no trace has this run id"
+        server.stubFor(get(urlPathEqualTo("/traces")).withQueryParam("run_id", equalTo("no-such-run"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.body("traces_filter_status_error.json"))));
+        CliRun.Result r = cli("get", "--run-id", "no-such-run");
+        assertFails(ExitCodes.NOT_FOUND, r);
+        assertTrue(r.err().startsWith("error: No trace has run_id no-such-run; "), r::toString);
+    }
+
+    @Test
     void anUnknownTraceIsNotFound() {
         CliRun.Result r = cli("get", "00000000000000000000000000000000");
         assertFails(ExitCodes.NOT_FOUND, r);
