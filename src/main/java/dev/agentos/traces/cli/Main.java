@@ -28,7 +28,7 @@ public final class Main {
         CommandLine cl;
         String[] rest = args;
         if (serve) {
-            cl = new CommandLine(new ServeCommand(ctx));
+            cl = new CommandLine(new ServeCommand(ctx)).setCommandName("agentos-traces-mcp serve");
             rest = args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         } else {
             cl = new CommandLine(new RootCommand(ctx))

@@ -11,6 +11,7 @@ class ServeCommandTest extends CliTestBase {
     @Test
     void help() {
         CliRun.Result r = ok("serve", "--help");
+        assertTrue(r.out().startsWith("Usage: agentos-traces-mcp serve "), r.out());
         assertTrue(r.out().contains("--transport"), r.out());
         assertTrue(r.out().contains("--base-url"), r.out());
     }
@@ -24,7 +25,9 @@ class ServeCommandTest extends CliTestBase {
 
     @Test
     void badFlagsAreUsageErrorsBeforeServing() {
-        assertFails(ExitCodes.USAGE, cli("serve", "--bogus"));
+        CliRun.Result bogus = cli("serve", "--bogus");
+        assertFails(ExitCodes.USAGE, bogus);
+        assertTrue(bogus.err().endsWith("(see: agentos-traces-mcp serve --help)\n"), bogus::toString);
         assertFails(ExitCodes.USAGE, cli("serve", "--base-url", "not a url"));
         assertFails(ExitCodes.USAGE, cli("serve", "--timeout", "-1"));
     }
