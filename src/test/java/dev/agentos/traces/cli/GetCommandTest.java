@@ -31,6 +31,7 @@ class GetCommandTest extends CliTestBase {
         assertTrue(out.contains("\ntokens: 195 (143 in + 52 out) (offline-sim-2), 2 LLM calls\n"), out);
         assertTrue(out.contains("\ninput: \"fail on purpose: lookup nuts\"\n"), out);
         assertTrue(out.contains("\n" + TREE + "\n"), out);
+        assertTrue(out.endsWith("\nOne span in full: agentos-traces-mcp get " + TOOL_ERROR_TRACE + " --span-id <id>\n"), out);
     }
 
     @Test
@@ -49,7 +50,8 @@ class GetCommandTest extends CliTestBase {
     @Test
     void maxSpansCutsTheTreeAndSaysSo() {
         CliRun.Result r = ok("get", TOOL_ERROR_TRACE, "--max-spans", "2");
-        assertTrue(r.out().contains("…[2 more spans not shown"), r.out());
+        assertTrue(r.out().contains("\n…[2 more spans not shown; use --max-spans 4, or --span-id <id> for one span]\n"),
+                r.out());
         assertFalse(r.out().contains("91942e14038ceb35"), r.out());
     }
 
@@ -86,6 +88,13 @@ class GetCommandTest extends CliTestBase {
                 "output: (none)") + "\n", r.out());
         server.verify(getRequestedFor(urlPathEqualTo("/traces/" + TOOL_ERROR_TRACE))
                 .withQueryParam("span_id", equalTo("9b8c76d6e3668c78")));
+    }
+
+    @Test
+    void oneSpanWindowSaysHowToReadOn() {
+        CliRun.Result r = ok("get", TOOL_ERROR_TRACE, "--span-id", "9b8c76d6e3668c78", "--max-chars", "4");
+        assertTrue(r.out().contains("\ninput (chars 0-4 of 16):\n{\"it\n…[cut: 12 more chars of input; agentos-traces-mcp get "
+                + TOOL_ERROR_TRACE + " --span-id 9b8c76d6e3668c78 --offset 4 to read on]\n"), r.out());
     }
 
     @Test

@@ -23,7 +23,7 @@ class ListCommandTest extends CliTestBase {
         CliRun.Result r = ok("list");
         assertTrue(r.out().startsWith("Traces 1-20 of 21, page 1/2, newest first\n"), r.out());
         assertEquals(fixtureIds("traces_list.json"), listedIds(r.out()));
-        assertTrue(r.out().contains("More: page=2"), r.out());
+        assertTrue(r.out().endsWith("\nMore: --page 2\nDetails: agentos-traces-mcp get <id>\n"), r.out());
         // the failing-tool run says OK but its failed span is shown
         assertTrue(r.out().contains(TOOL_ERROR_TRACE + " | OK, 1 failed span | "), r.out());
         assertTrue(r.out().contains("in: \"fail on purpose: lookup nuts\""), r.out());

@@ -21,6 +21,7 @@ class StatsCommandTest extends CliTestBase {
                 "sess-beta | 6 traces | user=alice agent=ops-agent team=support-team | 2026-11-23T23:42:21.441764Z → 2026-11-23T23:42:24.317176Z",
                 "Totals over all 3 sessions: 21 traces, 2026-11-23T23:42:20.435945Z → 2026-11-23T23:42:25.122485Z"),
                 r.out().lines().limit(5).reduce((a, b) -> a + "\n" + b).orElseThrow());
+        assertTrue(r.out().endsWith("\nA session's traces: agentos-traces-mcp list --session-id <id>\n"), r.out());
         server.verify(1, getRequestedFor(urlPathEqualTo("/trace_session_stats")));
     }
 

@@ -97,6 +97,9 @@ class TokensCommandTest extends CliTestBase {
         assertEquals(5, j.get("traces_read").asInt());
         assertEquals(22, j.get("traces_matching").asInt());
         assertTrue(j.get("truncated").asBoolean());
+        CliRun.Result text = ok("tokens", "--max-traces", "5");
+        assertTrue(text.out().startsWith("Tokens over 5 traces (the newest 5 of 22 that match no filter): "), text.out());
+        assertTrue(text.out().contains("\nScan bound reached: raise --max-traces (up to 10000) "), text.out());
     }
 
     @Test
