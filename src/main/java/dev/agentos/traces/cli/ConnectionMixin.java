@@ -4,10 +4,16 @@ import dev.agentos.traces.client.ConnectionOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where AgentOS is: the same flags for every command, server and CLI alike. */
 final class ConnectionMixin {
+
+    /** The command this mixin is part of; its parent's flags apply when not repeated here. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "AgentOS address. Default: $AGENTOS_URL, else " + ConnectionOptions.DEFAULT_URL + ".")
@@ -35,10 +41,29 @@ final class ConnectionMixin {
                     + "Default: " + ConnectionOptions.DEFAULT_CONCURRENCY + ".")
     Integer concurrency;
 
+    /**
+     * The options, each from this command's flag, else from the same flag given before the subcommand
+     * ({@code agentos-traces-mcp --base-url URL list}), else from the environment.
+     */
     ConnectionOptions resolve(Map<String, String> env) {
-        ConnectionOptions o = ConnectionOptions.resolve(baseUrl, securityKeyFile, seconds(connectTimeout), seconds(timeout),
-                dbId, env);
-        return concurrency == null ? o : o.withConcurrency(concurrency);
+        ConnectionMixin p = parent();
+        ConnectionOptions o = ConnectionOptions.resolve(
+                baseUrl != null ? baseUrl : p == null ? null : p.baseUrl,
+                securityKeyFile != null ? securityKeyFile : p == null ? null : p.securityKeyFile,
+                seconds(connectTimeout != null ? connectTimeout : p == null ? null : p.connectTimeout),
+                seconds(timeout != null ? timeout : p == null ? null : p.timeout),
+                dbId != null ? dbId : p == null ? null : p.dbId, env);
+        Integer n = concurrency != null ? concurrency : p == null ? null : p.concurrency;
+        return n == null ? o : o.withConcurrency(n);
+    }
+
+    private ConnectionMixin parent() {
+        CommandSpec parent = mixee == null ? null : mixee.parent();
+        if (parent == null) {
+            return null;
+        }
+        CommandSpec m = parent.mixins().get("conn");
+        return m != null && m.userObject() instanceof ConnectionMixin c ? c : null;
     }
 
     private static Duration seconds(Double s) {

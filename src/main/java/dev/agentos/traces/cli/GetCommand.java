@@ -1,6 +1,7 @@
 package dev.agentos.traces.cli;
 
 import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "Show one trace as a span tree, or one span with its input and output.")
 final class GetCommand implements Callable<Integer> {
 
@@ -67,6 +69,9 @@ final class GetCommand implements Callable<Integer> {
         Bounds.check("--io-chars", ioChars, 1, 5000);
         Bounds.check("--offset", offset, 0, Integer.MAX_VALUE);
         Bounds.check("--max-chars", maxChars, 1, SpanView.MAX_MAX_CHARS);
+        if ((traceId == null || traceId.isBlank()) == (runId == null || runId.isBlank())) {
+            throw new ArgumentException("Give a TRACE_ID or --run-id (exactly one).");
+        }
         AgentOsClient client = ctx.client(o);
         if (spanId != null) {
             String id = traceId != null ? traceId : FindTrace.byIdOrRun(client, null, runId, o.defaultDbId()).traceId();

@@ -1,6 +1,8 @@
 package dev.agentos.traces.cli;
 
 import dev.agentos.traces.analysis.TraceOrder;
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.TraceListView;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "List traces, newest first (or sorted), one line each.")
 final class ListCommand implements Callable<Integer> {
 
@@ -26,10 +29,10 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     FilterMixin filters;
 
-    @Option(names = "--page", defaultValue = "1", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--page", defaultValue = "1", paramLabel = "N", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
     int page;
 
-    @Option(names = "--limit", defaultValue = "20", description = "Traces per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "Traces per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Option(names = "--sort-by", paramLabel = "FIELD",
@@ -49,8 +52,22 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
+        Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
+        Bounds.check("--page", page, 1, 1_000_000);
+        TraceOrder order;
+        boolean descending;
+        try {
+            order = TraceOrder.parse(sortBy);
+        } catch (ArgumentException e) {
+            throw new ArgumentException("--sort-by must be one of " + TraceOrder.NAMES + ", not '" + sortBy.strip() + "'.");
+        }
+        try {
+            descending = TraceOrder.parseDescending(sortOrder);
+        } catch (ArgumentException e) {
+            throw new ArgumentException("--sort-order must be asc or desc, not '" + sortOrder.strip() + "'.");
+        }
         ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
-                TraceOrder.parse(sortBy), TraceOrder.parseDescending(sortOrder));
+                order, descending);
         ListTraces.Result r = ListTraces.run(ctx.client(o), req);
         Output.print(spec.commandLine().getOut(), json, TraceListView.text(r), TraceListView.structured(r));
         return ExitCodes.OK;

@@ -37,7 +37,7 @@ public final class Main {
                     return report(e, err);
                 }
             }
-            cl = new CommandLine(new ServeCommand(ctx));
+            cl = new CommandLine(new ServeCommand(ctx)).setCommandName("agentos-traces-mcp serve");
         } else {
             cl = new CommandLine(new RootCommand(ctx))
                     .addSubcommand("list", new ListCommand(ctx))
@@ -45,8 +45,33 @@ public final class Main {
                     .addSubcommand("stats", new StatsCommand(ctx))
                     .addSubcommand("tokens", new TokensCommand(ctx))
                     .addSubcommand("serve", new ServeCommand(ctx));
+            CommandLine root = cl;
+            cl.setExecutionStrategy(parseResult -> {
+                if (parseResult.hasSubcommand()) {
+                    for (String flag : RootCommand.OWN_FLAGS) {
+                        if (parseResult.hasMatchedOption(flag)) {
+                            throw new CommandLine.ParameterException(root, flag + " before a subcommand has no effect; "
+                                    + "give the subcommand's own flags after it (e.g. agentos-traces-mcp "
+                                    + parseResult.subcommand().commandSpec().name() + " --json).");
+                        }
+                    }
+                }
+                return new CommandLine.RunLast().execute(parseResult);
+            });
         }
         cl.setOut(out).setErr(err)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    // one line, like every other error; the usage text is one --help away
+                    StringBuilder line = new StringBuilder("error: ").append(oneLine(e.getMessage()));
+                    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                            && u.getSuggestions().size() <= 3) {
+                        line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+                    }
+                    line.append(" (see: ").append(e.getCommandLine().getCommandSpec().qualifiedName()).append(" --help)");
+                    err.println(line);
+                    err.flush();
+                    return ExitCodes.USAGE;
+                })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
         return cl.execute(rest);
     }
@@ -55,12 +80,16 @@ public final class Main {
     static int report(Exception e, PrintWriter err) {
         int code = ExitCodes.of(e);
         if (code == ExitCodes.INTERNAL) {
-            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
                     + " (a bug in agentos-traces-mcp; please report it)");
         } else {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + oneLine(e.getMessage()));
         }
         err.flush();
         return code;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -19,7 +19,7 @@ final class Output {
                 throw new IllegalStateException(e);
             }
         } else {
-            out.println(text);
+            out.println(CliHints.translate(text));
         }
         out.flush();
     }

@@ -1,5 +1,7 @@
 package dev.agentos.traces.cli;
 
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
@@ -24,9 +26,13 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = RootCommand.Version.class,
         description = {"Ask questions of the traces an Agno AgentOS records: as an MCP server (serve) or from the terminal.",
                 "Without a subcommand: list recent traces (--limit), one trace (--trace-id) or session stats (--stats)."},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 AgentOS unreachable or timed out,",
-                "4 AgentOS refused the key, 5 not found, 6 AgentOS rejected the request or sent a bad reply."})
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error,",
+                "3 AgentOS unreachable or timed out, 4 AgentOS refused the key, 5 not found,",
+                "6 AgentOS rejected the request or sent a bad reply."})
 final class RootCommand implements Callable<Integer> {
+
+    /** The top level's own flags: they do nothing when a subcommand follows, so that is refused. */
+    static final java.util.List<String> OWN_FLAGS = java.util.List.of("--limit", "--trace-id", "--stats", "--json");
 
     private final Context ctx;
 
@@ -36,7 +42,8 @@ final class RootCommand implements Callable<Integer> {
     @Mixin
     ConnectionMixin conn;
 
-    @Option(names = "--limit", defaultValue = "20", description = "Traces to list. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N",
+            description = "Traces to list (or, with --stats, sessions), 1 to 100. Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Option(names = "--trace-id", paramLabel = "ID", description = "Show this trace's span tree.")
@@ -55,6 +62,10 @@ final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
+        Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
+        if (traceId != null && stats) {
+            throw new ArgumentException("Give --trace-id or --stats, not both.");
+        }
         var client = ctx.client(o);
         var out = spec.commandLine().getOut();
         if (traceId != null) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = {"Serve the MCP tools.",
                 "stdio (default): JSON-RPC on stdin/stdout until stdin closes; this is what MCP clients launch.",
                 "http: Streamable HTTP at /mcp and legacy SSE at /sse + /message (or stateless /mcp), GET /healthz."})

@@ -1,5 +1,6 @@
 package dev.agentos.traces.cli;
 
+import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.SessionStatsQuery;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "Trace statistics by session, with totals.")
 final class StatsCommand implements Callable<Integer> {
 
@@ -26,10 +28,10 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     FilterMixin filters;
 
-    @Option(names = "--page", defaultValue = "1", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--page", defaultValue = "1", paramLabel = "N", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
     int page;
 
-    @Option(names = "--limit", defaultValue = "20", description = "Sessions per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "Sessions per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
     int limit;
 
     @Option(names = "--json", description = "Print JSON (the trace_stats tool's structured output).")
@@ -42,6 +44,8 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
+        Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
+        Bounds.check("--page", page, 1, 1_000_000);
         if (filters.sessionOrRunOrStatusGiven()) {
             throw new ArgumentException("stats filters by --user-id, --agent-id, --team-id, --workflow-id, --since "
                     + "and --until only.");

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "tokens", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RootCommand.Version.class,
         description = "Exact token counts of one trace, or summed over every trace matching the filters.")
 final class TokensCommand implements Callable<Integer> {
 

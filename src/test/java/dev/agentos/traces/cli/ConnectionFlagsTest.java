@@ -1,0 +1,50 @@
+package dev.agentos.traces.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** --db-id / AGENTOS_DB_ID reach every route (the captures have no db_id, so only the requests are checked). */
+class ConnectionFlagsTest extends CliTestBase {
+
+    @Test
+    void dbIdFlag() {
+        cli("list", "--db-id", "traces-db");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/traces")).withQueryParam("db_id", equalTo("traces-db")));
+        cli("get", TOOL_ERROR_TRACE, "--db-id", "traces-db");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/traces/" + TOOL_ERROR_TRACE))
+                .withQueryParam("db_id", equalTo("traces-db")));
+        cli("stats", "--db-id", "traces-db");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/trace_session_stats")).withQueryParam("db_id", equalTo("traces-db")));
+        cli("tokens", "--db-id", "traces-db");
+        server.verify(1, postRequestedFor(urlPathEqualTo("/traces/search")).withQueryParam("db_id", equalTo("traces-db")));
+    }
+
+    @Test
+    void dbIdFromTheEnvironmentAndBeforeTheSubcommand() {
+        CliRun.run(Map.of("AGENTOS_URL", server.baseUrl(), "AGENTOS_DB_ID", "env-db"), "list");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/traces")).withQueryParam("db_id", equalTo("env-db")));
+        cli("--db-id", "flag-db", "list");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/traces")).withQueryParam("db_id", equalTo("flag-db")));
+        CliRun.run(Map.of("AGENTOS_URL", server.baseUrl(), "AGENTOS_DB_ID", "env-db"), "--db-id", "flag-db", "--limit", "5");
+        server.verify(2, getRequestedFor(urlPathEqualTo("/traces")).withQueryParam("db_id", equalTo("flag-db")));
+    }
+
+    @Test
+    void noDbIdByDefault() {
+        ok("list");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/traces")).withQueryParam("db_id", absent()));
+    }
+
+    @Test
+    void aSubcommandsOwnFlagWinsOverTheOneBeforeIt() {
+        CliRun.Result r = cli("--base-url", "http://127.0.0.1:1", "list", "--base-url", server.baseUrl());
+        assertEquals(0, r.code(), r::toString);
+    }
+}
