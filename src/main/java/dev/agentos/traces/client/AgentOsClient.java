@@ -33,9 +33,16 @@ public final class AgentOsClient {
     private final HttpTransport http;
     private final AtomicInteger requests = new AtomicInteger();
 
+    private final RetryPolicy retry;
+
     public AgentOsClient(ConnectionOptions options, HttpTransport http) {
+        this(options, http, RetryPolicy.DEFAULT);
+    }
+
+    public AgentOsClient(ConnectionOptions options, HttpTransport http, RetryPolicy retry) {
         this.options = options;
         this.http = http;
+        this.retry = retry;
     }
 
     public static AgentOsClient create(ConnectionOptions options) {
@@ -187,21 +194,40 @@ public final class AgentOsClient {
             headers.put("Authorization", "Bearer " + options.securityKey());
         }
         String what = method + " " + path; // the concrete path: ids are validated and encoded
+        boolean get = method.equals("GET");
         HttpTransport.Response r;
-        requests.incrementAndGet();
-        try {
-            r = http.send(new HttpTransport.Request(method, uri, headers, body));
-        } catch (HttpTransport.BodyTooLargeException e) {
-            throw new AgentOsException.BadResponse("AgentOS's reply to " + what + " is larger than "
-                    + (options.maxBodyBytes() / (1024 * 1024)) + " MB, the size cap; ask for fewer items (a smaller limit).");
-        } catch (SocketTimeoutException e) {
-            boolean connect = e.getMessage() != null && e.getMessage().toLowerCase().contains("connect");
-            throw new AgentOsException.Timeout(what, connect ? options.connectTimeout() : options.requestTimeout(), connect);
-        } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
-            throw new AgentOsException.Unreachable(options.baseUrl().toString(), reason(e));
-        } catch (IOException e) {
-            throw new AgentOsException.Unreachable(options.baseUrl().toString(),
-                    "the connection failed during " + what + ": " + reason(e));
+        for (int attempt = 1; ; attempt++) {
+            requests.incrementAndGet();
+            try {
+                r = http.send(new HttpTransport.Request(method, uri, headers, body));
+            } catch (HttpTransport.BodyTooLargeException e) {
+                throw new AgentOsException.BadResponse("AgentOS's reply to " + what + " is larger than "
+                        + (options.maxBodyBytes() / (1024 * 1024)) + " MB, the size cap; ask for fewer items (a smaller limit).");
+            } catch (SocketTimeoutException e) {
+                boolean connect = e.getMessage() != null && e.getMessage().toLowerCase().contains("connect");
+                throw new AgentOsException.Timeout(what, connect ? options.connectTimeout() : options.requestTimeout(), connect);
+            } catch (UnknownHostException e) {
+                throw new AgentOsException.Unreachable(options.baseUrl().toString(), reason(e));
+            } catch (ConnectException | NoRouteToHostException e) {
+                // never reached the server: safe to try again, even a POST
+                if (retry.mayRetry(attempt) && retry.pause(attempt, null)) {
+                    continue;
+                }
+                throw new AgentOsException.Unreachable(options.baseUrl().toString(), reason(e));
+            } catch (IOException e) {
+                // reset or closed mid-request: the server may have processed it, so only GETs try again
+                if (get && retry.mayRetry(attempt) && retry.pause(attempt, null)) {
+                    continue;
+                }
+                throw new AgentOsException.Unreachable(options.baseUrl().toString(),
+                        "the connection failed during " + what + ": " + reason(e));
+            }
+            boolean notProcessed = r.status() == 503 && r.retryAfter() != null;
+            if (RetryPolicy.transientStatus(r.status()) && (get || notProcessed) && retry.mayRetry(attempt)
+                    && retry.pause(attempt, r.retryAfter())) {
+                continue;
+            }
+            break;
         }
         return interpret(what, r, nf);
     }

@@ -13,7 +13,8 @@ public interface HttpTransport {
     record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
     }
 
-    record Response(int status, byte[] body, String contentType) {
+    /** {@code retryAfter}: the raw Retry-After header, or null. */
+    record Response(int status, byte[] body, String contentType, String retryAfter) {
     }
 
     /**

@@ -57,7 +57,7 @@ public final class UrlConnectionTransport implements HttpTransport {
             int status = conn.getResponseCode();
             InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
             byte[] body = in == null ? new byte[0] : readCapped(in, deadline);
-            return new Response(status, body, conn.getContentType());
+            return new Response(status, body, conn.getContentType(), conn.getHeaderField("Retry-After"));
         } catch (IOException e) {
             conn.disconnect(); // do not return a half-read connection to the keep-alive pool
             throw e;
