@@ -74,7 +74,7 @@ final class GetCommand implements Callable<Integer> {
         }
         AgentOsClient client = ctx.client(o);
         if (spanId != null) {
-            String id = traceId != null ? traceId : FindTrace.byIdOrRun(client, null, runId, o.defaultDbId()).traceId();
+            String id = FindTrace.traceId(client, traceId, runId, o.defaultDbId());
             TraceNode span = client.getSpan(id, spanId, o.defaultDbId());
             Output.print(spec.commandLine().getOut(), json, SpanView.text(id, span, offset, maxChars),
                     SpanView.structured(id, span, offset, maxChars));

@@ -82,15 +82,10 @@ final class GetTraceTool extends AgentOsTool {
         String spanId = a.string("span_id");
         String db = a.string("db_id");
         if (spanId != null) {
-            String traceId = a.string("trace_id");
-            if (traceId == null) {
-                if (a.string("run_id") == null) {
-                    throw new ArgumentException("span_id needs the trace_id (or run_id) it belongs to.");
-                }
-                traceId = client.findByRunId(a.string("run_id"), db)
-                        .orElseThrow(() -> new ArgumentException("No trace has run_id " + a.string("run_id") + "."))
-                        .traceId();
+            if (a.string("trace_id") == null && a.string("run_id") == null) {
+                throw new ArgumentException("span_id needs the trace_id (or run_id) it belongs to.");
             }
+            String traceId = FindTrace.traceId(client, a.string("trace_id"), a.string("run_id"), db);
             int offset = a.integer("offset", 0, 0, 1_000_000_000);
             int maxChars = a.integer("max_chars", SpanView.DEFAULT_MAX_CHARS, 1, SpanView.MAX_MAX_CHARS);
             TraceNode span = client.getSpan(traceId, spanId, db);
