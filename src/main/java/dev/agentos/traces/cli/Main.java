@@ -44,7 +44,8 @@ public final class Main {
                     .addSubcommand("get", new GetCommand(ctx))
                     .addSubcommand("stats", new StatsCommand(ctx))
                     .addSubcommand("tokens", new TokensCommand(ctx))
-                    .addSubcommand("serve", new ServeCommand(ctx));
+                    .addSubcommand("serve", new ServeCommand(ctx))
+                    .addSubcommand("completion", new CompletionCommand());
             CommandLine root = cl;
             cl.setExecutionStrategy(parseResult -> {
                 if (parseResult.hasSubcommand()) {
