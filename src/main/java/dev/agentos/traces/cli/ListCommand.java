@@ -6,6 +6,8 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.TraceListView;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +47,9 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the list_traces tool's structured output).")
     boolean json;
 
+    @Option(names = "--ndjson", description = "Print one JSON object per trace, one per line (for jq and scripts).")
+    boolean ndjson;
+
     ListCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -69,7 +74,15 @@ final class ListCommand implements Callable<Integer> {
         ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
                 order, descending);
         ListTraces.Result r = ListTraces.run(ctx.client(o), req);
-        Output.print(spec.commandLine().getOut(), json, TraceListView.text(r), TraceListView.structured(r));
+        if (json && ndjson) {
+            throw new ArgumentException("Give --json or --ndjson, not both.");
+        }
+        Map<String, Object> structured = TraceListView.structured(r);
+        if (ndjson) {
+            Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));
+        } else {
+            Output.print(spec.commandLine().getOut(), json, TraceListView.text(r), structured);
+        }
         return ExitCodes.OK;
     }
 }

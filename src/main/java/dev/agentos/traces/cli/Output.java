@@ -11,6 +11,18 @@ final class Output {
     private Output() {
     }
 
+    /** NDJSON: one compact JSON value per line. */
+    static void lines(PrintWriter out, java.util.List<?> items) {
+        try {
+            for (Object item : items) {
+                out.println(Json.MAPPER.writeValueAsString(item));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
     static void print(PrintWriter out, boolean json, String text, Map<String, Object> structured) {
         if (json) {
             try {

@@ -222,4 +222,16 @@ class ListCommandTest extends CliTestBase {
         assertEquals(21, j.get("scanned").asInt());
         assertEquals(TOOL_ERROR_TRACE, j.get("traces").get(0).get("trace_id").asText());
     }
+
+    @Test
+    void ndjsonPrintsOneTraceObjectPerLine() throws Exception {
+        CliRun.Result r = cli("list", "--limit", "5", "--ndjson");
+        assertEquals(0, r.code(), r::toString);
+        List<String> lines = r.out().lines().toList();
+        assertEquals(5, lines.size(), r.out());
+        JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(0));
+        assertEquals("0809167314b7f072717716997a701ef0", first.get("trace_id").asText());
+        assertEquals(4, first.get("total_spans").asInt());
+        assertFails(ExitCodes.USAGE, cli("list", "--json", "--ndjson"));
+    }
 }
