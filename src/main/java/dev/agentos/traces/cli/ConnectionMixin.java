@@ -41,6 +41,11 @@ final class ConnectionMixin {
                     + "Default: " + ConnectionOptions.DEFAULT_CONCURRENCY + ".")
     Integer concurrency;
 
+    @Option(names = "--redact", description = "Mask trace and span inputs and outputs (prompts, completions, tool "
+            + "arguments and results) in everything shown, e.g. when they must not reach another model. "
+            + "Also: AGENTOS_TRACES_REDACT=1.")
+    boolean redact;
+
     /**
      * The options, each from this command's flag, else from the same flag given before the subcommand
      * ({@code agentos-traces-mcp --base-url URL list}), else from the environment.
@@ -54,6 +59,9 @@ final class ConnectionMixin {
                 seconds(timeout != null ? timeout : p == null ? null : p.timeout),
                 dbId != null ? dbId : p == null ? null : p.dbId, env);
         Integer n = concurrency != null ? concurrency : p == null ? null : p.concurrency;
+        if (redact || p != null && p.redact) {
+            o = o.withRedaction(true);
+        }
         return n == null ? o : o.withConcurrency(n);
     }
 

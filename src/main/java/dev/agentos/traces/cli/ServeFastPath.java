@@ -30,6 +30,10 @@ final class ServeFastPath {
             } else if (i + 1 < args.length) {
                 value = args[i + 1];
             }
+            if (name.equals("--redact") && eq < 0) {
+                c.conn.redact = true; // a flag: takes no value
+                continue;
+            }
             boolean consumed = eq < 0;
             if (name.equals("--transport") && !"stdio".equals(value)) {
                 return null; // http start-up is not on a client's critical path: picocli parses it

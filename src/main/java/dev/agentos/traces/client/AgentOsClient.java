@@ -64,7 +64,7 @@ public final class AgentOsClient {
         q.put("page", Integer.toString(checkPage(page)));
         q.put("limit", Integer.toString(checkLimit(limit)));
         ResponseParser p = new ResponseParser("GET /traces");
-        return p.page(get("/traces", q, db(filter.dbId()), NotFoundContext.ROUTE), p::summary);
+        return p.page(get("/traces", q, db(filter.dbId()), NotFoundContext.ROUTE), n -> redacted(p.summary(n)));
     }
 
     /** The trace of a run, found with {@code GET /traces?run_id=} (one run, one trace; the default page size). */
@@ -77,7 +77,7 @@ public final class AgentOsClient {
     public TraceDetail getTrace(String traceId, String dbId) {
         String id = Ids.required("trace_id", traceId);
         ResponseParser p = new ResponseParser("GET /traces/{trace_id}");
-        return p.detail(get("/traces/" + segment(id), new LinkedHashMap<>(), db(dbId), NotFoundContext.trace(id)));
+        return redacted(p.detail(get("/traces/" + segment(id), new LinkedHashMap<>(), db(dbId), NotFoundContext.trace(id))));
     }
 
     /** {@code GET /traces/{trace_id}?span_id=}: one span with its full input and output. */
@@ -87,7 +87,8 @@ public final class AgentOsClient {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("span_id", span);
         ResponseParser p = new ResponseParser("GET /traces/{trace_id}?span_id=");
-        return p.node(get("/traces/" + segment(id), q, db(dbId), NotFoundContext.span(id, span)), 0);
+        TraceNode node = p.node(get("/traces/" + segment(id), q, db(dbId), NotFoundContext.span(id, span)), 0);
+        return options.redact() ? Redaction.node(node) : node;
     }
 
     /**
@@ -123,7 +124,7 @@ public final class AgentOsClient {
     /** {@code POST /traces/search}, group_by run: full traces, newest first. {@code filter} may be null. */
     public Page<TraceDetail> searchRuns(Object filter, int page, int limit, String dbId) {
         ResponseParser p = new ResponseParser("POST /traces/search");
-        return p.page(search(filter, "run", page, limit, dbId), p::detail);
+        return p.page(search(filter, "run", page, limit, dbId), n -> redacted(p.detail(n)));
     }
 
     /** {@code POST /traces/search}, group_by session. */
@@ -155,6 +156,14 @@ public final class AgentOsClient {
     }
 
     // ---- plumbing ------------------------------------------------------------------------------
+
+    private TraceSummary redacted(TraceSummary s) {
+        return options.redact() ? Redaction.summary(s) : s;
+    }
+
+    private TraceDetail redacted(TraceDetail d) {
+        return options.redact() ? Redaction.detail(d) : d;
+    }
 
     private String db(String dbId) {
         String d = Ids.optional("db_id", dbId);

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record ConnectionOptions(
         URI baseUrl, String securityKey, Duration connectTimeout, Duration requestTimeout,
-        String defaultDbId, long maxBodyBytes, int concurrency) {
+        String defaultDbId, long maxBodyBytes, int concurrency, boolean redact) {
 
     public static final String DEFAULT_URL = "http://localhost:7777";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -62,7 +62,8 @@ public record ConnectionOptions(
                 positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "--connect-timeout"),
                 positive(requestTimeout, DEFAULT_REQUEST_TIMEOUT, "--timeout"),
                 firstNonBlank(dbId, env.get("AGENTOS_DB_ID"), null),
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_CONCURRENCY);
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_CONCURRENCY, "1".equals(env.get("AGENTOS_TRACES_REDACT"))
+                        || "true".equalsIgnoreCase(env.get("AGENTOS_TRACES_REDACT")));
     }
 
     public static URI parseBaseUrl(String url) {
@@ -106,17 +107,25 @@ public record ConnectionOptions(
     }
 
     public ConnectionOptions withMaxBodyBytes(long bytes) {
-        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, bytes, concurrency);
+        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, bytes, concurrency,
+                redact);
     }
 
     public ConnectionOptions withConcurrency(int n) {
-        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes, n);
+        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes, n,
+                redact);
+    }
+
+    /** Inputs and outputs masked in every reply (see Redaction). */
+    public ConnectionOptions withRedaction(boolean on) {
+        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes,
+                concurrency, on);
     }
 
     @Override
     public String toString() {
         return "ConnectionOptions[baseUrl=" + baseUrl + ", securityKey=" + (securityKey == null ? "none" : "***")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", defaultDbId=" + defaultDbId + ", maxBodyBytes=" + maxBodyBytes + ", concurrency=" + concurrency + "]";
+                + ", defaultDbId=" + defaultDbId + ", maxBodyBytes=" + maxBodyBytes + ", concurrency=" + concurrency + ", redact=" + redact + "]";
     }
 }

@@ -262,7 +262,7 @@ public final class HttpServer implements AutoCloseable {
             ConnectionOptions quick = ConnectionOptions.resolve(conn.baseUrl().toString(), null, Duration.ofSeconds(2),
                     Duration.ofSeconds(3), conn.defaultDbId(), Map.of());
             this.probe = AgentOsClient.create(new ConnectionOptions(quick.baseUrl(), conn.securityKey(),
-                    quick.connectTimeout(), quick.requestTimeout(), quick.defaultDbId(), 1024 * 1024, 1));
+                    quick.connectTimeout(), quick.requestTimeout(), quick.defaultDbId(), 1024 * 1024, 1, conn.redact()));
             this.baseUrl = conn.baseUrl().toString();
         }
 

@@ -30,7 +30,7 @@ class ServeFastPathTest {
     static List<String> values(ServeCommand c) {
         return List.of(String.valueOf(c.conn.baseUrl), String.valueOf(c.conn.securityKeyFile),
                 String.valueOf(c.conn.connectTimeout), String.valueOf(c.conn.timeout), String.valueOf(c.conn.dbId),
-                String.valueOf(c.conn.concurrency), String.valueOf(c.transport));
+                String.valueOf(c.conn.concurrency), String.valueOf(c.conn.redact), String.valueOf(c.transport));
     }
 
     @Test
@@ -40,8 +40,10 @@ class ServeFastPathTest {
             if (o.usageHelp() || o.versionHelp() || HTTP_ONLY.contains(o.longestName())) {
                 continue;
             }
-            for (String[] args : List.of(new String[] {o.longestName(), sample(o)},
-                    new String[] {o.longestName() + "=" + sample(o)})) {
+            boolean flag = o.type() == boolean.class || o.type() == Boolean.class;
+            List<String[]> spellings = flag ? List.<String[]>of(new String[] {o.longestName()})
+                    : List.of(new String[] {o.longestName(), sample(o)}, new String[] {o.longestName() + "=" + sample(o)});
+            for (String[] args : spellings) {
                 ServeCommand viaPicocli = new ServeCommand(ctx);
                 new CommandLine(viaPicocli).parseArgs(args);
                 ServeCommand fast = ServeFastPath.parse(args, ctx);
@@ -60,6 +62,6 @@ class ServeFastPathTest {
             assertNull(ServeFastPath.parse(args, ctx), String.join(" ", args));
         }
         String[] all = {"--base-url", "http://h:1", "--db-id=db", "--transport", "stdio"};
-        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "null", "stdio"), values(ServeFastPath.parse(all, ctx)));
+        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "null", "false", "stdio"), values(ServeFastPath.parse(all, ctx)));
     }
 }
