@@ -111,8 +111,9 @@ public final class ServerAssembly {
     /** Serves MCP on stdin/stdout until stdin closes. Returns at once: the transport's thread keeps the JVM up. */
     public static McpSyncServer serveStdio(ConnectionOptions options, String version) {
         EofDrain drain = new EofDrain();
-        return build(new StdioServerTransportProvider(jsonMapper(), drain.input(System.in), drain.output(System.out)),
-                options, version);
+        StdinGuard guard = new StdinGuard();
+        return build(new StdioServerTransportProvider(jsonMapper(), guard.input(drain.input(System.in)),
+                guard.output(drain.output(System.out))), options, version);
     }
 
     static Supplier<AgentOsClient> lazy(ConnectionOptions options) {
