@@ -103,4 +103,22 @@ class FaultTest {
             server.stop();
         }
     }
+
+    @Test
+    void aRedirectIsNotFollowedSoTheKeyStaysHome() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        try {
+            server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302).withHeader("Location", "http://elsewhere.example/traces")));
+            ConnectionOptions o = ConnectionOptions.resolve(server.baseUrl(), null, null, null, null,
+                    Map.of("AGENTOS_SECURITY_KEY", "do-not-send-elsewhere"));
+            AgentOsClient c = new AgentOsClient(o, new UrlConnectionTransport(o), RetryPolicy.NEVER);
+            AgentOsException e = assertThrows(AgentOsException.BadResponse.class, () -> c.listTraces(TraceFilter.NONE, 1, 20));
+            assertEquals("AgentOS answered GET /traces with a redirect (302); set --base-url to the address it redirects to.",
+                    e.getMessage());
+            assertEquals(1, server.getAllServeEvents().size(), "one request, the redirect not followed");
+        } finally {
+            server.stop();
+        }
+    }
 }
