@@ -41,6 +41,10 @@ final class ConnectionMixin {
                     + "Default: " + ConnectionOptions.DEFAULT_CONCURRENCY + ".")
     Integer concurrency;
 
+    @Option(names = "--max-response-mb", paramLabel = "MB",
+            description = "Refuse AgentOS replies larger than this many megabytes (1 to 1024). Default: 64.")
+    Integer maxResponseMb;
+
     @Option(names = "--redact", description = "Mask trace and span inputs and outputs (prompts, completions, tool "
             + "arguments and results) in everything shown, e.g. when they must not reach another model. "
             + "Also: AGENTOS_TRACES_REDACT=1.")
@@ -59,6 +63,13 @@ final class ConnectionMixin {
                 seconds(timeout != null ? timeout : p == null ? null : p.timeout),
                 dbId != null ? dbId : p == null ? null : p.dbId, env);
         Integer n = concurrency != null ? concurrency : p == null ? null : p.concurrency;
+        Integer mb = maxResponseMb != null ? maxResponseMb : p == null ? null : p.maxResponseMb;
+        if (mb != null) {
+            if (mb < 1 || mb > 1024) {
+                throw new dev.agentos.traces.client.ArgumentException("--max-response-mb must be from 1 to 1024, not " + mb + ".");
+            }
+            o = o.withMaxBodyBytes(mb * 1024L * 1024L);
+        }
         if (redact || p != null && p.redact) {
             o = o.withRedaction(true);
         }

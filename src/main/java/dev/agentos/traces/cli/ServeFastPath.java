@@ -46,6 +46,7 @@ final class ServeFastPath {
                     case "--timeout" -> c.conn.timeout = Double.valueOf(required(value));
                     case "--db-id" -> c.conn.dbId = required(value);
                     case "--concurrency" -> c.conn.concurrency = Integer.valueOf(required(value));
+                    case "--max-response-mb" -> c.conn.maxResponseMb = Integer.valueOf(required(value));
                     case "--transport" -> c.transport = required(value);
                     default -> {
                         return null;

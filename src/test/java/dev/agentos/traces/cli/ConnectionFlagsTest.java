@@ -47,4 +47,11 @@ class ConnectionFlagsTest extends CliTestBase {
         CliRun.Result r = cli("--base-url", "http://127.0.0.1:1", "list", "--base-url", server.baseUrl());
         assertEquals(0, r.code(), r::toString);
     }
+
+    @Test
+    void maxResponseMbCapsTheReply() {
+        // search_all_runs_limit100.json is ~126 KB: fine under 1 MB, and 0 is out of range
+        assertEquals(0, cli("tokens", "--max-response-mb", "1").code());
+        assertFails(ExitCodes.USAGE, cli("tokens", "--max-response-mb", "0"));
+    }
 }

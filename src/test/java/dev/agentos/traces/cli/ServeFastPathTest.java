@@ -30,7 +30,8 @@ class ServeFastPathTest {
     static List<String> values(ServeCommand c) {
         return List.of(String.valueOf(c.conn.baseUrl), String.valueOf(c.conn.securityKeyFile),
                 String.valueOf(c.conn.connectTimeout), String.valueOf(c.conn.timeout), String.valueOf(c.conn.dbId),
-                String.valueOf(c.conn.concurrency), String.valueOf(c.conn.redact), String.valueOf(c.transport));
+                String.valueOf(c.conn.concurrency), String.valueOf(c.conn.maxResponseMb), String.valueOf(c.conn.redact),
+                String.valueOf(c.transport));
     }
 
     @Test
@@ -62,6 +63,6 @@ class ServeFastPathTest {
             assertNull(ServeFastPath.parse(args, ctx), String.join(" ", args));
         }
         String[] all = {"--base-url", "http://h:1", "--db-id=db", "--transport", "stdio"};
-        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "null", "false", "stdio"), values(ServeFastPath.parse(all, ctx)));
+        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "null", "null", "false", "stdio"), values(ServeFastPath.parse(all, ctx)));
     }
 }
