@@ -8,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
-import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.Page;
 import dev.agentos.traces.client.Paging;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.client.TraceSummary;
-import dev.agentos.traces.testsupport.AgentOsStub;
+import dev.agentos.traces.testsupport.Stubs;
 import dev.agentos.traces.testsupport.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +34,8 @@ class AnalysisTest {
 
     @BeforeAll
     static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        AgentOsStub.open(server);
-        client = AgentOsClient.create(ConnectionOptions.resolve(server.baseUrl(), null, null, null, null, Map.of()));
+        server = Stubs.open();
+        client = Stubs.client(server);
     }
 
     @AfterAll

@@ -14,13 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.agentos.traces.testsupport.AgentOsStub;
 import dev.agentos.traces.testsupport.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import dev.agentos.traces.testsupport.Stubs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,7 @@ class AgentOsClientErrorsTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
+        server = Stubs.started();
     }
 
     @AfterEach

@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.agentos.traces.testsupport.AgentOsStub;
+import dev.agentos.traces.testsupport.Stubs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,10 +28,8 @@ class AgentOsClientTest {
 
     @BeforeAll
     static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        AgentOsStub.open(server);
-        client = AgentOsClient.create(ConnectionOptions.resolve(server.baseUrl(), null, null, null, null, Map.of()));
+        server = Stubs.open();
+        client = Stubs.client(server);
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.testsupport.AgentOsStub;
@@ -14,6 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import dev.agentos.traces.testsupport.Stubs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,7 @@ class ToolErrorsTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
+        server = Stubs.started();
     }
 
     @AfterEach

@@ -1,19 +1,16 @@
 package dev.agentos.traces.render;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.analysis.TraceOrder;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.query.SessionStatsQuery;
 import dev.agentos.traces.query.TokenQuery;
-import dev.agentos.traces.testsupport.AgentOsStub;
+import dev.agentos.traces.testsupport.Stubs;
 import dev.agentos.traces.testsupport.Golden;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +23,8 @@ class RenderGoldenTest {
 
     @BeforeAll
     static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        AgentOsStub.open(server);
-        client = AgentOsClient.create(ConnectionOptions.resolve(server.baseUrl(), null, null, null, null, Map.of()));
+        server = Stubs.open();
+        client = Stubs.client(server);
     }
 
     @AfterAll
