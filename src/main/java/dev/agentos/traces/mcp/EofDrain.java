@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EofDrain {
 
     static final AtomicInteger TOOL_CALLS_IN_FLIGHT = new AtomicInteger();
-    private static final long QUIET_NANOS = 150_000_000L;
+    /** Generous: before our handler runs, the SDK parses, dispatches and (first time) builds its validator. */
+    private static final long QUIET_NANOS = 1_000_000_000L;
     private static final long MAX_WAIT_NANOS = 60_000_000_000L;
 
     private static final long EXIT_GRACE_MS = 2_000;
