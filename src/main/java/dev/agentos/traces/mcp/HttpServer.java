@@ -144,6 +144,10 @@ public final class HttpServer implements AutoCloseable {
                 ctx.addFilter(auth, path, EnumSet.of(DispatcherType.REQUEST));
             }
         }
+        FilterHolder jsonBody = new FilterHolder(new JsonObjectBody());
+        for (String path : List.of("/mcp", "/message")) {
+            ctx.addFilter(jsonBody, path, EnumSet.of(DispatcherType.REQUEST)); // after auth: strangers learn nothing
+        }
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("mcp-http");
@@ -250,6 +254,95 @@ public final class HttpServer implements AutoCloseable {
                 return;
             }
             chain.doFilter(req, res);
+        }
+    }
+
+    /**
+     * A POST body must be one JSON object; anything else gets a JSON-RPC error (id null) with 400 here,
+     * where the SDK's servlet would answer some (a literal {@code null}) with a 500.
+     */
+    static final class JsonObjectBody implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) req;
+            if (!"POST".equals(http.getMethod())) {
+                chain.doFilter(req, res);
+                return;
+            }
+            byte[] body = http.getInputStream().readAllBytes(); // SizeLimitHandler caps it
+            String problem = null;
+            int code = 0;
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(body);
+                if (n == null || !n.isObject()) {
+                    code = -32600;
+                    problem = "Invalid Request: the body must be one JSON-RPC object.";
+                }
+            } catch (IOException e) {
+                code = -32700;
+                problem = "Parse error: the body is not JSON.";
+            }
+            if (problem != null) {
+                HttpServletResponse r = (HttpServletResponse) res;
+                r.setStatus(400);
+                r.setContentType("application/json");
+                r.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code + ",\"message\":\""
+                        + problem + "\"}}");
+                return;
+            }
+            chain.doFilter(new CachedBody(http, body), res);
+        }
+    }
+
+    /** The request with its body already read, for the servlet behind the filter. */
+    static final class CachedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String cs = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(cs)));
         }
     }
 

@@ -64,12 +64,14 @@ class HttpHostileInputTest {
 
     @Test
     void garbageIsRefusedAndTheServerKeepsServing() throws Exception {
-        for (String body : List.of("this is not json", "{\"jsonrpc\":\"2.0\",\"id\":1,", "[]", "{}")) {
+        for (String body : List.of("this is not json", "{\"jsonrpc\":\"2.0\",\"id\":1,", "[]", "{}", "null", "42")) {
             int status = post(body, null).statusCode();
             assertTrue(status >= 400 && status < 500, body + " -> " + status);
         }
-        // a literal null body: the SDK's servlet answers 500 (see RELIABILITY.md); refused all the same
-        assertTrue(post("null", null).statusCode() >= 400);
+        HttpResponse<String> nul = post("null", null);
+        assertEquals(400, nul.statusCode());
+        assertTrue(nul.body().contains("\"code\":-32600"), nul.body());
+        assertTrue(post("not json", null).body().contains("\"code\":-32700"));
         HttpResponse<String> beforeInit = post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", null);
         assertTrue(beforeInit.statusCode() >= 400 && beforeInit.statusCode() < 500, "a request before initialize needs a session");
         HttpResponse<String> init = post(HttpServerTest.INIT, null);
