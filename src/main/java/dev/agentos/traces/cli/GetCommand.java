@@ -6,6 +6,7 @@ import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
 import dev.agentos.traces.query.FindTrace;
+import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SpanView;
 import dev.agentos.traces.render.TraceView;
 import java.util.concurrent.Callable;
@@ -76,13 +77,13 @@ final class GetCommand implements Callable<Integer> {
         if (spanId != null) {
             String id = FindTrace.traceId(client, traceId, runId, o.defaultDbId());
             TraceNode span = client.getSpan(id, spanId, o.defaultDbId());
-            Output.print(spec.commandLine().getOut(), json, SpanView.text(id, span, offset, maxChars),
+            Output.print(spec.commandLine().getOut(), json, SpanView.text(id, span, offset, maxChars, Hints.CLI),
                     SpanView.structured(id, span, offset, maxChars));
             return ExitCodes.OK;
         }
         TraceDetail d = FindTrace.byIdOrRun(client, traceId, runId, o.defaultDbId());
         TraceView.Options opts = new TraceView.Options(maxSpans, io ? ioChars : 0);
-        Output.print(spec.commandLine().getOut(), json, TraceView.text(d, opts), TraceView.structured(d, opts));
+        Output.print(spec.commandLine().getOut(), json, TraceView.text(d, opts, Hints.CLI), TraceView.structured(d, opts));
         return ExitCodes.OK;
     }
 }

@@ -5,6 +5,7 @@ import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.ListTraces;
+import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.TraceListView;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
         if (ndjson) {
             Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));
         } else {
-            Output.print(spec.commandLine().getOut(), json, TraceListView.text(r), structured);
+            Output.print(spec.commandLine().getOut(), json, TraceListView.text(r, Hints.CLI), structured);
         }
         return ExitCodes.OK;
     }

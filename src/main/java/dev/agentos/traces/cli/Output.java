@@ -31,7 +31,7 @@ final class Output {
                 throw new IllegalStateException(e);
             }
         } else {
-            out.println(CliHints.translate(text));
+            out.println(text);
         }
         out.flush();
     }

@@ -4,6 +4,7 @@ import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.SessionStatsQuery;
+import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SessionStatsView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         SessionStatsQuery.Result r = SessionStatsQuery.run(ctx.client(o),
                 filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit);
-        Output.print(spec.commandLine().getOut(), json, SessionStatsView.text(r), SessionStatsView.structured(r));
+        Output.print(spec.commandLine().getOut(), json, SessionStatsView.text(r, Hints.CLI), SessionStatsView.structured(r));
         return ExitCodes.OK;
     }
 }

@@ -8,6 +8,7 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.query.TokenQuery;
+import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.TokensView;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,7 +65,7 @@ final class TokensCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         TokenQuery.Result r = TokenQuery.overFilter(client, f, maxTraces);
-        Output.print(spec.commandLine().getOut(), json, TokensView.text(r, f), TokensView.structured(r, f));
+        Output.print(spec.commandLine().getOut(), json, TokensView.text(r, f, Hints.CLI), TokensView.structured(r, f));
         return ExitCodes.OK;
     }
 }

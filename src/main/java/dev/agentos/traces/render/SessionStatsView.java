@@ -15,6 +15,10 @@ public final class SessionStatsView {
     }
 
     public static String text(SessionStatsQuery.Result r) {
+        return text(r, Hints.MCP);
+    }
+
+    public static String text(SessionStatsQuery.Result r, Hints hints) {
         Page<SessionStats> p = r.page();
         StringBuilder b = new StringBuilder();
         if (p.data().isEmpty()) {
@@ -43,9 +47,9 @@ public final class SessionStatsView {
             b.append(", ").append(Text.time(t.firstTraceAt())).append(" → ").append(Text.time(t.lastTraceAt()));
         }
         if (p.meta().hasNext()) {
-            b.append("\nMore: page=").append(p.meta().page() + 1);
+            b.append('\n').append(hints.nextPage(p.meta().page() + 1));
         }
-        b.append("\nA session's traces: list_traces session_id=<id>");
+        b.append('\n').append(hints.sessionTraces());
         return b.toString();
     }
 

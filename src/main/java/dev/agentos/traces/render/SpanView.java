@@ -28,6 +28,10 @@ public final class SpanView {
     }
 
     public static String text(String traceId, TraceNode n, int offset, int maxChars) {
+        return text(traceId, n, offset, maxChars, Hints.MCP);
+    }
+
+    public static String text(String traceId, TraceNode n, int offset, int maxChars, Hints hints) {
         StringBuilder b = new StringBuilder();
         b.append("Span ").append(n.id()).append(" of trace ").append(traceId).append('\n');
         b.append(TraceView.spanLine(n)).append('\n');
@@ -41,12 +45,12 @@ public final class SpanView {
         if (n.error() != null) {
             b.append("error: ").append(n.error()).append('\n');
         }
-        appendWindow(b, "input", window(n.input(), offset, maxChars), traceId, n.id());
-        appendWindow(b, "output", window(n.output(), offset, maxChars), traceId, n.id());
+        appendWindow(b, "input", window(n.input(), offset, maxChars), traceId, n.id(), hints);
+        appendWindow(b, "output", window(n.output(), offset, maxChars), traceId, n.id(), hints);
         return b.toString().stripTrailing();
     }
 
-    private static void appendWindow(StringBuilder b, String label, Window w, String traceId, String spanId) {
+    private static void appendWindow(StringBuilder b, String label, Window w, String traceId, String spanId, Hints hints) {
         if (w == null) {
             b.append(label).append(": (none)\n");
             return;
@@ -54,9 +58,7 @@ public final class SpanView {
         b.append(label).append(" (chars ").append(w.offset()).append('-').append(w.offset() + w.length())
                 .append(" of ").append(w.totalChars()).append("):\n").append(w.text()).append('\n');
         if (w.nextOffset() != null) {
-            b.append("…[cut: ").append(w.totalChars() - w.nextOffset()).append(" more chars of ").append(label)
-                    .append("; call get_trace trace_id=").append(traceId).append(" span_id=").append(spanId)
-                    .append(" offset=").append(w.nextOffset()).append(" to read on]\n");
+            b.append(hints.readOn(label, w.totalChars() - w.nextOffset(), traceId, spanId, w.nextOffset())).append('\n');
         }
     }
 

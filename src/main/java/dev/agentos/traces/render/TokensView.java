@@ -73,6 +73,10 @@ public final class TokensView {
     }
 
     public static String text(TokenQuery.Result r, TraceFilter filter) {
+        return text(r, filter, Hints.MCP);
+    }
+
+    public static String text(TokenQuery.Result r, TraceFilter filter, Hints hints) {
         String filterLabel = filterLabel(filter);
         TokenTotals t = r.totals();
         StringBuilder b = new StringBuilder();
@@ -98,8 +102,8 @@ public final class TokensView {
                     .append(t.mismatchedTraceIds().get(0)).append('\n');
         }
         if (r.truncated()) {
-            b.append("Scan bound reached: raise max_traces (up to ").append(TokenQuery.MAX_MAX_TRACES)
-                    .append(") or narrow the filter (start_time/end_time) to cover the rest.\n");
+            b.append("Scan bound reached: ").append(hints.raiseMaxTraces(TokenQuery.MAX_MAX_TRACES))
+                    .append(" or narrow the filter (start_time/end_time) to cover the rest.\n");
         }
         b.append("read with ").append(r.requests()).append(r.requests() == 1 ? " request" : " requests")
                 .append(r.usedSearch() ? " (POST /traces/search)" : " (GET /traces + GET /traces/{id}; search unavailable)");

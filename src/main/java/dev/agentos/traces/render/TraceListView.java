@@ -16,6 +16,10 @@ public final class TraceListView {
     }
 
     public static String text(ListTraces.Result r) {
+        return text(r, Hints.MCP);
+    }
+
+    public static String text(ListTraces.Result r, Hints hints) {
         StringBuilder b = new StringBuilder();
         if (r.traces().isEmpty()) {
             b.append(r.totalCount() == 0 ? "No traces match." : "No traces on page " + r.page() + " (there are "
@@ -44,9 +48,9 @@ public final class TraceListView {
                     .append(" matching traces (scan bound); narrow the filter for an exact order.\n");
         }
         if (r.hasNext()) {
-            b.append("More: page=").append(r.page() + 1).append('\n');
+            b.append(hints.nextPage(r.page() + 1)).append('\n');
         }
-        b.append("Details: get_trace trace_id=<id>");
+        b.append(hints.traceDetails());
         return b.toString();
     }
 

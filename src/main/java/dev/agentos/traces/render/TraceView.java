@@ -31,13 +31,17 @@ public final class TraceView {
     }
 
     public static String text(TraceDetail d, Options o) {
-        return render(d, o).text();
+        return render(d, o, Hints.MCP).text();
+    }
+
+    public static String text(TraceDetail d, Options o, Hints hints) {
+        return render(d, o, hints).text();
     }
 
     private record Rendered(String text, int spansShown) {
     }
 
-    private static Rendered render(TraceDetail d, Options o) {
+    private static Rendered render(TraceDetail d, Options o, Hints hints) {
         TraceSummary s = d.summary();
         List<SpanFailures.Failure> failures = SpanFailures.of(d);
         TokenUsage tokens = TokenUsage.of(d);
@@ -84,13 +88,11 @@ public final class TraceView {
             appendTree(b, root, 0, o, shown);
         }
         if (shown[0] < total[0]) {
-            b.append("…[").append(total[0] - shown[0]).append(" more spans not shown (");
-            b.append(shown[0] >= o.maxSpans() ? "max_spans=" + o.maxSpans() : "text budget")
-                    .append("); call get_trace with span_id=<id> for one span")
-                    .append(shown[0] >= o.maxSpans() && o.maxSpans() < MAX_MAX_SPANS ? ", or a larger max_spans" : "")
-                    .append("]\n");
+            boolean byLimit = shown[0] >= o.maxSpans();
+            b.append(hints.moreSpans(total[0] - shown[0], byLimit ? o.maxSpans() : null,
+                    byLimit && o.maxSpans() < MAX_MAX_SPANS)).append('\n');
         }
-        b.append("One span in full: get_trace trace_id=").append(s.traceId()).append(" span_id=<id>");
+        b.append(hints.oneSpan(s.traceId()));
         return new Rendered(b.toString(), shown[0]);
     }
 
@@ -146,7 +148,7 @@ public final class TraceView {
         TokenUsage tokens = TokenUsage.of(d);
         List<Object> spans = new ArrayList<>();
         int[] total = {0};
-        int limit = render(d, o).spansShown(); // the same spans as the text
+        int limit = render(d, o, Hints.MCP).spansShown(); // the same spans as the text
         for (TraceNode root : d.tree()) {
             flatten(root, null, 0, limit, o.ioChars(), spans, total);
         }
