@@ -3,6 +3,7 @@ package dev.agentos.traces.mcp;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ArgumentException;
+import dev.agentos.traces.query.ScanControl;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
@@ -28,6 +29,10 @@ abstract class AgentOsTool {
     AgentOsTool(Supplier<AgentOsClient> client, Clock clock) {
         this.client = client;
         this.clock = clock;
+    }
+
+    Supplier<AgentOsClient> clientSupplier() {
+        return client;
     }
 
     abstract String name();
@@ -56,29 +61,37 @@ abstract class AgentOsTool {
     McpServerFeatures.SyncToolSpecification specification(McpJsonMapper json) {
         return McpServerFeatures.SyncToolSpecification.builder()
                 .tool(definition(json))
-                .callHandler((exchange, request) -> call(request.arguments()))
+                .callHandler((exchange, request) -> call(request.arguments(), RequestControl.of(exchange, request)))
                 .build();
     }
 
     McpStatelessServerFeatures.SyncToolSpecification statelessSpecification(McpJsonMapper json) {
         return McpStatelessServerFeatures.SyncToolSpecification.builder()
                 .tool(definition(json))
-                .callHandler((context, request) -> call(request.arguments()))
+                .callHandler((context, request) -> call(request.arguments(), RequestControl.of(null, request)))
                 .build();
     }
 
     /** Runs the tool; always returns a result. */
     CallToolResult call(Map<String, Object> arguments) {
+        return call(arguments, ScanControl.NONE);
+    }
+
+    /** Runs the tool, reporting progress to and checking cancellation with {@code control}. */
+    CallToolResult call(Map<String, Object> arguments, ScanControl control) {
         EofDrain.TOOL_CALLS_IN_FLIGHT.incrementAndGet();
         try {
-            return handle(new ToolArgs(arguments, clock.instant()), client.get());
-        } catch (ArgumentException | AgentOsException e) {
+            return handle(new ToolArgs(arguments, clock.instant(), control), client.get());
+        } catch (ArgumentException | AgentOsException | ScanControl.Cancelled e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", name(), e); // stderr only: stdout is the protocol's
             return error(name() + " failed unexpectedly (" + e.getClass().getSimpleName()
                     + "); this is a bug in agentos-traces-mcp, please report it with the server's stderr.");
         } finally {
+            if (control instanceof RequestControl rc) {
+                rc.finished();
+            }
             EofDrain.TOOL_CALLS_IN_FLIGHT.decrementAndGet();
         }
     }

@@ -1,6 +1,7 @@
 package dev.agentos.traces.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.traces.client.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -138,35 +139,67 @@ final class StdinGuard {
                 if (tooLong) {
                     reply(-32600, "Invalid Request: a line longer than " + MAX_LINE_BYTES + " bytes was dropped.");
                     line = new byte[0];
-                } else if (acceptable(bytes)) {
-                    line = appendNewline(bytes);
                 } else {
-                    line = new byte[0];
+                    byte[] ok = acceptable(bytes);
+                    line = ok == null ? new byte[0] : appendNewline(ok);
                 }
             }
         };
     }
 
-    private boolean acceptable(byte[] bytes) {
+    /** The line to pass on, or null when it was answered here. */
+    private byte[] acceptable(byte[] bytes) {
         int i = 0;
         while (i < bytes.length && Character.isWhitespace(bytes[i])) {
             i++;
         }
         if (i == bytes.length) {
-            return true; // blank: harmless, pass it on
+            return bytes; // blank: harmless, pass it on
         }
         JsonNode n;
         try {
             n = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
             reply(-32700, "Parse error: a line on stdin is not JSON; send one JSON-RPC message per line.");
-            return false;
+            return null;
         }
         if (n == null || !n.isObject()) {
             reply(-32600, "Invalid Request: send one JSON-RPC object per line (batches are not supported).");
-            return false;
+            return null;
         }
-        return true;
+        return track((ObjectNode) n, bytes);
+    }
+
+    /**
+     * Tags a {@code tools/call} with its request id (the SDK does not tell tools their id) and records
+     * {@code notifications/cancelled}, so a long scan can stop when its caller gives up.
+     */
+    private static byte[] track(ObjectNode n, byte[] bytes) {
+        String method = n.path("method").asText("");
+        if (method.equals("notifications/cancelled")) {
+            JsonNode id = n.path("params").get("requestId");
+            if (id != null && (id.isTextual() || id.isNumber())) {
+                Cancellations.cancel(id.toString());
+            }
+            return bytes;
+        }
+        JsonNode id = n.get("id");
+        if (!method.equals("tools/call") || id == null || !(id.isTextual() || id.isNumber())
+                || !(n.get("params") instanceof ObjectNode params)) {
+            return bytes;
+        }
+        JsonNode meta = params.get("_meta");
+        if (meta != null && !meta.isObject()) {
+            return bytes; // malformed: the SDK answers it
+        }
+        ObjectNode m = meta == null ? params.putObject("_meta") : (ObjectNode) meta;
+        m.put(Cancellations.META_KEY, id.toString());
+        Cancellations.started(id.toString());
+        try {
+            return Json.MAPPER.writeValueAsBytes(n);
+        } catch (IOException e) {
+            return bytes;
+        }
     }
 
     private static byte[] appendNewline(byte[] b) {
