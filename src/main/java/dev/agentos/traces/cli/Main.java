@@ -44,6 +44,12 @@ public final class Main {
                     .addSubcommand("get", new GetCommand(ctx))
                     .addSubcommand("stats", new StatsCommand(ctx))
                     .addSubcommand("tokens", new TokensCommand(ctx))
+                    .addSubcommand("cost", new CostCommand(ctx))
+                    .addSubcommand("errors", new ErrorsCommand(ctx))
+                    .addSubcommand("slow", new SlowCommand(ctx))
+                    .addSubcommand("compare", new CompareCommand(ctx))
+                    .addSubcommand("search", new SearchCommand(ctx))
+                    .addSubcommand("latest", new LatestCommand(ctx))
                     .addSubcommand("serve", new ServeCommand(ctx))
                     .addSubcommand("completion", new CompletionCommand());
             CommandLine root = cl;

@@ -6,6 +6,7 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.render.CompareView;
+import dev.agentos.traces.render.Hints;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -85,6 +86,6 @@ final class CompareTracesTool extends AgentOsTool {
         TraceDetail da = FindTrace.byIdOrRun(client, ta, ra, db);
         TraceDetail dbb = FindTrace.byIdOrRun(client, tb, rb, db);
         TraceDiff.Result r = TraceDiff.of(da, dbb);
-        return ok(CompareView.text(r, rows), CompareView.structured(r, rows));
+        return ok(CompareView.text(r, rows, Hints.MCP), CompareView.structured(r, rows));
     }
 }

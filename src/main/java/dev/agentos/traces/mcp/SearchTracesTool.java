@@ -9,6 +9,7 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceSummary;
 import dev.agentos.traces.query.FilterExpression;
 import dev.agentos.traces.query.ListTraces;
+import dev.agentos.traces.query.SearchTraces;
 import dev.agentos.traces.render.Text;
 import dev.agentos.traces.render.TraceListView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -74,12 +75,10 @@ final class SearchTracesTool extends AgentOsTool {
         int page = a.integer("page", 1, 1, 1_000_000);
         int limit = a.integer("limit", 20, 1, AgentOsClient.MAX_LIMIT);
         String db = a.string("db_id");
-        Object parsed = FilterExpression.parse(a.raw("filter")); // bad JSON is refused before any request
-        Map<String, Object> expr = parsed == null ? null : FilterExpression.validate(parsed, schema(client, db), a.now());
-        Page<TraceDetail> p = client.searchRuns(expr, page, limit, db);
-        List<TraceSummary> rows = p.data().stream().map(TraceDetail::summary).toList();
-        ListTraces.Result r = new ListTraces.Result(rows, page, limit, p.meta().totalCount(), p.meta().totalPages(),
-                TraceOrder.START_TIME, true, 0, false);
+        SearchTraces.Result sr = SearchTraces.run(client, a.raw("filter"), () -> schema(client, db), page, limit, db,
+                a.now());
+        ListTraces.Result r = sr.page();
+        Map<String, Object> expr = sr.expression();
         String head = "Search " + (expr == null ? "(no filter)" : Text.line(toJson(expr), 400)) + "\n";
         Map<String, Object> structured = TraceListView.structured(r);
         if (expr != null) {
@@ -89,14 +88,7 @@ final class SearchTracesTool extends AgentOsTool {
     }
 
     private FilterSchema schema(AgentOsClient client, String db) {
-        return schemas.computeIfAbsent(db == null ? "" : db, k -> {
-            try {
-                FilterSchema s = client.filterSchema(db);
-                return s.fields().isEmpty() ? FilterExpression.BUILT_IN : s;
-            } catch (AgentOsException.NotFound | AgentOsException.BadResponse older) {
-                return FilterExpression.BUILT_IN; // a server without the schema route: agno 2.9's fields
-            }
-        });
+        return schemas.computeIfAbsent(db == null ? "" : db, k -> FilterExpression.schemaOf(client, db));
     }
 
     private static String toJson(Object o) {

@@ -81,7 +81,7 @@ final class SlowSpansTool extends AgentOsTool {
             }
             TraceDetail d = FindTrace.byIdOrRun(client, traceId, runId, f.dbId());
             Bottlenecks.Result r = Bottlenecks.of(d);
-            return ok(SlowSpansView.text(d, r, top), SlowSpansView.structured(d, r, top));
+            return ok(SlowSpansView.text(d, r, top, Hints.MCP), SlowSpansView.structured(d, r, top));
         }
         SpanLatency latency = new SpanLatency();
         TraceScan.Stats s = TraceScan.scan(client, f, ScanArgs.maxTraces(a), a.now(), a.control(), latency::add);

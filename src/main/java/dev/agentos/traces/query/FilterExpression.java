@@ -204,6 +204,17 @@ public final class FilterExpression {
         }
     }
 
+    /** The server's filter schema, or agno 2.9's fields when it does not serve one. */
+    public static FilterSchema schemaOf(dev.agentos.traces.client.AgentOsClient client, String dbId) {
+        try {
+            FilterSchema s = client.filterSchema(dbId);
+            return s.fields().isEmpty() ? BUILT_IN : s;
+        } catch (dev.agentos.traces.client.AgentOsException.NotFound
+                | dev.agentos.traces.client.AgentOsException.BadResponse older) {
+            return BUILT_IN;
+        }
+    }
+
     private static FilterSchema builtIn() {
         List<String> str = List.of("EQ", "NEQ", "CONTAINS", "STARTSWITH", "IN");
         List<String> cmp = List.of("GT", "GTE", "LT", "LTE");

@@ -30,7 +30,7 @@ public final class CompareView {
         return a == b ? String.valueOf(a) : a + " → " + b + " (" + (b - a >= 0 ? "+" : "") + (b - a) + ")";
     }
 
-    public static String text(TraceDiff.Result r, int maxRows) {
+    public static String text(TraceDiff.Result r, int maxRows, Hints hints) {
         TraceDiff.Side a = r.a();
         TraceDiff.Side b = r.b();
         StringBuilder s = new StringBuilder();
@@ -62,14 +62,14 @@ public final class CompareView {
         for (TraceDiff.SpanDiff d : r.differences()) {
             if (shown == maxRows || Text.full(s)) {
                 s.append("…[").append(r.differences().size() - shown).append(" more differences not shown (")
-                        .append(shown == maxRows ? "raise max_rows" : "text budget; the structured result has up to max_rows")
+                        .append(shown == maxRows ? "raise " + hints.arg("max_rows") : "text budget")
                         .append(")]\n");
                 break;
             }
             shown++;
             s.append("  ").append(line(d)).append('\n');
         }
-        s.append("A span in full: get_trace trace_id=<A or B> span_id=<id>");
+        s.append(hints.oneSpan("<A or B>"));
         return s.toString();
     }
 

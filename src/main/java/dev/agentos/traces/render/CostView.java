@@ -51,7 +51,8 @@ public final class CostView {
                 names.add(Text.line(m.model(), 80) + " (" + m.totalTokens() + " tokens)");
             }
             b.append(String.join(", ", names)).append(c.unpriced().size() > MAX_ROWS ? ", …" : "").append('\n');
-            b.append("Add them to a pricing file (serve --pricing-file FILE; format: the agentos://pricing resource).\n");
+            b.append("Add them to a pricing file (--pricing-file FILE; format: the agentos://pricing resource or "
+                    + "src/main/resources/pricing.json).\n");
         }
         b.append("An estimate: tokens × list prices (").append(p.source()).append("; as of ").append(p.asOf())
                 .append("). Cached, batch and reasoning-token rates are not applied: AgentOS does not report them.\n");

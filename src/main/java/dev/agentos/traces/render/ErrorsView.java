@@ -43,8 +43,8 @@ public final class ErrorsView {
             for (ErrorGroups.Group g : r.groups()) {
                 if (shown == maxGroups || Text.full(b)) {
                     b.append("…[").append(r.groups().size() - shown).append(" more causes not shown (")
-                            .append(shown == maxGroups ? "max_groups" : "text budget")
-                            .append("); the structured result lists up to max_groups, or narrow the filter]\n");
+                            .append(shown == maxGroups ? hints.arg("max_groups") : "text budget")
+                            .append("); raise ").append(hints.arg("max_groups")).append(" or narrow the filter]\n");
                     break;
                 }
                 shown++;
@@ -77,7 +77,7 @@ public final class ErrorsView {
                 }
                 b.append('\n');
             }
-            b.append("Details: get_trace trace_id=<id> (span_id=<id> for the failing span in full)\n");
+            b.append(hints.traceDetails()).append("; ").append(hints.oneSpan("<id>")).append('\n');
         }
         b.append(ScanView.footer(s, TokensView.filterLabel(f), hints));
         return b.toString().strip();

@@ -33,7 +33,7 @@ public final class SlowSpansView {
         return total == null || total.isZero() ? 0 : Math.round(1000.0 * part.toNanos() / total.toNanos()) / 10.0;
     }
 
-    public static String text(TraceDetail d, Bottlenecks.Result r, int top) {
+    public static String text(TraceDetail d, Bottlenecks.Result r, int top, Hints hints) {
         StringBuilder b = new StringBuilder();
         b.append("Trace ").append(d.traceId()).append(" (").append(d.summary().name()).append("): ")
                 .append(Times.format(r.total())).append(", ").append(r.spans().size()).append(" spans\n");
@@ -63,9 +63,9 @@ public final class SlowSpansView {
         }
         if (r.spans().size() > listed) {
             b.append("…[").append(r.spans().size() - listed).append(" faster spans not shown")
-                    .append(listed < top ? " (text budget)" : "; raise top").append("]\n");
+                    .append(listed < top ? " (text budget)" : "; raise " + hints.arg("top")).append("]\n");
         }
-        b.append("One span in full: get_trace trace_id=").append(d.traceId()).append(" span_id=<id>");
+        b.append(hints.oneSpan(d.traceId()));
         return b.toString();
     }
 
@@ -117,10 +117,10 @@ public final class SlowSpansView {
         }
         if (stats.size() > listed) {
             b.append("…[").append(stats.size() - listed).append(" more span names not shown")
-                    .append(listed < top ? " (text budget; the structured result has up to top)" : "; raise top")
+                    .append(listed < top ? " (text budget)" : "; raise " + hints.arg("top"))
                     .append("]\n");
         }
-        b.append("One trace's critical path: slow_spans trace_id=<id>\n");
+        b.append(hints.criticalPath()).append('\n');
         b.append(ScanView.footer(s, TokensView.filterLabel(f), hints));
         return b.toString().strip();
     }

@@ -74,11 +74,11 @@ class AnswerBudgetTest {
     void aTwoThousandSpanTraceStaysWithinBudget() {
         TraceDetail big = trace(1, 2000);
         Bottlenecks.Result b = Bottlenecks.of(big);
-        String slow = SlowSpansView.text(big, b, SlowSpansView.MAX_TOP);
+        String slow = SlowSpansView.text(big, b, SlowSpansView.MAX_TOP, Hints.MCP);
         assertTrue(slow.length() <= Text.BUDGET, "slow_spans: " + slow.length());
         assertTrue(slow.contains("faster spans not shown"), slow);
         TraceDiff.Result d = TraceDiff.of(big, trace(2, 2000));
-        String cmp = CompareView.text(d, CompareView.MAX_MAX_ROWS);
+        String cmp = CompareView.text(d, CompareView.MAX_MAX_ROWS, Hints.MCP);
         assertTrue(cmp.length() <= Text.BUDGET, "compare_traces: " + cmp.length());
         assertTrue(cmp.contains("more differences not shown ("), cmp);
         assertEquals(CompareView.MAX_MAX_ROWS, ((List<?>) CompareView.structured(d, CompareView.MAX_MAX_ROWS)
