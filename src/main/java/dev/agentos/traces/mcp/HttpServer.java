@@ -277,6 +277,13 @@ public final class HttpServer implements AutoCloseable {
                 if (n == null || !n.isObject()) {
                     code = -32600;
                     problem = "Invalid Request: the body must be one JSON-RPC object.";
+                } else {
+                    // a session scopes request ids; without one (stateless) cancellation cannot be matched
+                    String session = http.getHeader("Mcp-Session-Id") != null ? http.getHeader("Mcp-Session-Id")
+                            : http.getParameter("sessionId");
+                    if (session != null && !session.isBlank()) {
+                        body = Cancellations.track((com.fasterxml.jackson.databind.node.ObjectNode) n, body, session);
+                    }
                 }
             } catch (IOException e) {
                 code = -32700;
@@ -337,6 +344,16 @@ public final class HttpServer implements AutoCloseable {
                     return in.read(b, off, len);
                 }
             };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
         }
 
         @Override

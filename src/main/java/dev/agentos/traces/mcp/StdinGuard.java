@@ -167,39 +167,7 @@ final class StdinGuard {
             reply(-32600, "Invalid Request: send one JSON-RPC object per line (batches are not supported).");
             return null;
         }
-        return track((ObjectNode) n, bytes);
-    }
-
-    /**
-     * Tags a {@code tools/call} with its request id (the SDK does not tell tools their id) and records
-     * {@code notifications/cancelled}, so a long scan can stop when its caller gives up.
-     */
-    private static byte[] track(ObjectNode n, byte[] bytes) {
-        String method = n.path("method").asText("");
-        if (method.equals("notifications/cancelled")) {
-            JsonNode id = n.path("params").get("requestId");
-            if (id != null && (id.isTextual() || id.isNumber())) {
-                Cancellations.cancel(id.toString());
-            }
-            return bytes;
-        }
-        JsonNode id = n.get("id");
-        if (!method.equals("tools/call") || id == null || !(id.isTextual() || id.isNumber())
-                || !(n.get("params") instanceof ObjectNode params)) {
-            return bytes;
-        }
-        JsonNode meta = params.get("_meta");
-        if (meta != null && !meta.isObject()) {
-            return bytes; // malformed: the SDK answers it
-        }
-        ObjectNode m = meta == null ? params.putObject("_meta") : (ObjectNode) meta;
-        m.put(Cancellations.META_KEY, id.toString());
-        Cancellations.started(id.toString());
-        try {
-            return Json.MAPPER.writeValueAsBytes(n);
-        } catch (IOException e) {
-            return bytes;
-        }
+        return Cancellations.track((ObjectNode) n, bytes, "");
     }
 
     private static byte[] appendNewline(byte[] b) {
