@@ -298,6 +298,27 @@ class AnswerToolsTest {
     }
 
     @Test
+    void aBadPricingFileIsRefusedWithItsReason(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nope.json");
+        dev.agentos.traces.client.ArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.agentos.traces.client.ArgumentException.class, () -> Pricing.useFile(missing));
+        assertTrue(e.getMessage().startsWith("Cannot read the pricing file " + missing), e.getMessage());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"models\": {\"gpt-x\": {\"input\": \"cheap\", \"output\": 1}}}");
+        e = org.junit.jupiter.api.Assertions.assertThrows(dev.agentos.traces.client.ArgumentException.class,
+                () -> Pricing.useFile(bad));
+        assertTrue(e.getMessage().contains("model gpt-x needs \"input\" and \"output\" prices"), e.getMessage());
+        Files.writeString(bad, "[1, 2]");
+        assertThrows(bad);
+        assertEquals(Pricing.defaults(), Pricing.current(), "a refused file changes nothing");
+    }
+
+    static void assertThrows(Path file) {
+        org.junit.jupiter.api.Assertions.assertThrows(dev.agentos.traces.client.ArgumentException.class,
+                () -> Pricing.useFile(file));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void compareTracesShowsTheFailedToolOfTheSecondRun() {
         Map<String, Object> m = structured(call("compare_traces", Map.of("trace_id_a", PLAIN, "trace_id_b", TOOL_ERROR)));
