@@ -151,6 +151,10 @@ public final class HttpServer implements AutoCloseable {
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("mcp-http");
+        // after a burst, idle threads (and the per-thread buffers Jackson keeps for each) go within a minute;
+        // Jetty's default evicts one thread per idle period, which kept ~2 MB and 150 threads for hours
+        threads.setIdleTimeout(30_000);
+        threads.setMaxEvictCount(200);
         Server jetty = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
