@@ -48,9 +48,14 @@ abstract class AgentOsTool {
     /** Parse → call → render. Throws {@link ArgumentException} or {@link AgentOsException} on failure. */
     abstract CallToolResult handle(ToolArgs args, AgentOsClient client);
 
+    /** The tool's {@code _meta}, e.g. the MCP App that shows its result; null for none. */
+    Map<String, Object> meta() {
+        return null;
+    }
+
     McpSchema.Tool definition(McpJsonMapper json) {
         return McpSchema.Tool.builder()
-                .name(name()).title(title()).description(description())
+                .name(name()).title(title()).description(description()).meta(meta())
                 .inputSchema(json, inputSchema())
                 .outputSchema(json, outputSchema())
                 .annotations(McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(true)

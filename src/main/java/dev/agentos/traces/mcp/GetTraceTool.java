@@ -9,6 +9,7 @@ import dev.agentos.traces.render.SpanView;
 import dev.agentos.traces.render.TraceView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@code get_trace}: a trace as a span tree, or one span with its input and output. */
@@ -75,6 +76,12 @@ final class GetTraceTool extends AgentOsTool {
               "spans_total": {"type": "integer"}, "spans_omitted": {"type": "integer"},
               "in_progress": {"type": "boolean"}}}"""
             .formatted(Schemas.MODEL_TOKENS);
+
+    /** MCP Apps hosts draw the result as a waterfall (resource {@value TraceResources#WATERFALL}). */
+    @Override
+    Map<String, Object> meta() {
+        return TraceResources.WATERFALL_META;
+    }
 
     @Override
     String outputSchema() {

@@ -59,6 +59,12 @@ final class LatestTraceTool extends AgentOsTool {
                         Schemas.DB_ID);
     }
 
+    /** MCP Apps hosts draw the result as a waterfall (resource {@value TraceResources#WATERFALL}). */
+    @Override
+    Map<String, Object> meta() {
+        return TraceResources.WATERFALL_META;
+    }
+
     @Override
     String outputSchema() {
         return GetTraceTool.OUTPUT_SCHEMA;

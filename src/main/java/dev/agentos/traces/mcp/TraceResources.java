@@ -14,6 +14,7 @@ import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.SpanView;
 import dev.agentos.traces.render.TraceListView;
 import dev.agentos.traces.render.TraceView;
+import dev.agentos.traces.render.WaterfallHtml;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
@@ -36,6 +37,18 @@ final class TraceResources {
     static final String TRACE = "agentos://traces/{trace_id}";
     static final String SPAN = "agentos://traces/{trace_id}/spans/{span_id}";
     static final String PRICING = "agentos://pricing";
+    /** The MCP App (SEP-1865) that draws a get_trace result as a waterfall. */
+    static final String WATERFALL = "ui://agentos-traces/waterfall.html";
+    static final String APP_MIME = "text/html;profile=mcp-app";
+    static final Map<String, Object> WATERFALL_META = waterfallMeta();
+
+    /** {@code _meta.ui.resourceUri} (SEP-1865), and the older flat key some hosts still read; in a fixed order. */
+    private static Map<String, Object> waterfallMeta() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ui", Map.of("resourceUri", WATERFALL));
+        m.put("ui/resourceUri", WATERFALL);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     private final Supplier<AgentOsClient> client;
 
@@ -49,7 +62,11 @@ final class TraceResources {
                         .description("The 20 newest traces, one line each (as list_traces).").mimeType("text/plain").build(),
                 McpSchema.Resource.builder(PRICING, "pricing").title("Token price table")
                         .description("Prices per million tokens used by token_cost, with source and date; the format "
-                                + "of a --pricing-file.").mimeType("application/json").build());
+                                + "of a --pricing-file.").mimeType("application/json").build(),
+                McpSchema.Resource.builder(WATERFALL, "waterfall").title("Trace waterfall")
+                        .description("An MCP App: draws a get_trace or latest_trace result as a waterfall, one bar per "
+                                + "span on a time axis, errors marked, details on click. Self-contained, no network.")
+                        .mimeType(APP_MIME).meta(Map.of("ui", Map.of("prefersBorder", true))).build());
     }
 
     static List<McpSchema.ResourceTemplate> templates() {
@@ -67,6 +84,10 @@ final class TraceResources {
                 ListTraces.Result r = ListTraces.run(client.get(),
                         new ListTraces.Request(TraceFilter.NONE, 1, 20, TraceOrder.START_TIME, true));
                 return both(uri, TraceListView.text(r), TraceListView.structured(r));
+            }
+            if (uri.equals(WATERFALL)) {
+                return new ReadResourceResult(List.of(TextResourceContents.builder(uri, WaterfallHtml.app())
+                        .mimeType(APP_MIME).build()));
             }
             if (uri.equals(PRICING)) {
                 Pricing p = Pricing.current();
@@ -110,7 +131,7 @@ final class TraceResources {
     private static McpError notFound(String uri) {
         return McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
                 .message("No such resource: use agentos://traces, agentos://traces/{trace_id}, "
-                        + "agentos://traces/{trace_id}/spans/{span_id} or agentos://pricing.")
+                        + "agentos://traces/{trace_id}/spans/{span_id}, agentos://pricing or " + WATERFALL + ".")
                 .data(Map.of("uri", uri)).build();
     }
 

@@ -92,6 +92,10 @@ public final class TraceView {
             b.append(hints.moreSpans(total[0] - shown[0], byLimit ? o.maxSpans() : null,
                     byLimit && o.maxSpans() < MAX_MAX_SPANS)).append('\n');
         }
+        String timeline = total[0] > 1 ? AsciiWaterfall.of(d, AsciiWaterfall.MAX_ROWS) : "";
+        if (!timeline.isEmpty() && b.length() + timeline.length() < TEXT_BUDGET) {
+            b.append(timeline); // only with room left: the tree above is what the budget is for
+        }
         b.append(hints.oneSpan(s.traceId()));
         return new Rendered(b.toString(), shown[0]);
     }

@@ -59,6 +59,21 @@ class AnswerCommandsTest extends CliTestBase {
     }
 
     @Test
+    void getWritesTheWaterfallPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("trace.html");
+        String out = ok("get", TOOL_ERROR_TRACE, "--html", file.toString()).out();
+        assertEquals("Waterfall of trace " + TOOL_ERROR_TRACE + " (4 spans) written to " + file
+                + "; open it in a browser.\n", out);
+        String page = java.nio.file.Files.readString(file);
+        assertTrue(page.startsWith("<!doctype html>"), page.substring(0, 40));
+        assertTrue(page.contains("\"span_id\":\"9b8c76d6e3668c78\""));
+        assertEquals(2, cli("get", TOOL_ERROR_TRACE, "--html", file.toString(), "--span-id", "9b8c76d6e3668c78").code());
+        CliRun.Result unwritable = cli("get", TOOL_ERROR_TRACE, "--html", dir.resolve("no/such/dir/x.html").toString());
+        assertEquals(2, unwritable.code(), unwritable::toString);
+        assertTrue(unwritable.err().contains("give --html a writable path"), unwritable::toString);
+    }
+
+    @Test
     void latestShowsTheNewestTraceOfAnAgent() {
         String text = ok("latest", "--agent-id", "ops-agent").out();
         assertTrue(text.startsWith("Trace " + PLAIN), text);

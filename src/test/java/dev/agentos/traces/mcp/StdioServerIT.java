@@ -174,6 +174,14 @@ class StdioServerIT {
                 .anyMatch(t -> t.uriTemplate().equals("agentos://traces/{trace_id}/spans/{span_id}")));
         McpSchema.GetPromptResult p = client.getPrompt(new McpSchema.GetPromptRequest("error_review", Map.of("window", "7d")));
         assertTrue(((McpSchema.TextContent) p.messages().get(0).content()).text().contains("find_errors start_time=7d"));
+        McpSchema.Resource app = client.listResources().resources().stream()
+                .filter(r -> r.uri().equals("ui://agentos-traces/waterfall.html")).findFirst().orElseThrow();
+        assertEquals("text/html;profile=mcp-app", app.mimeType());
+        McpSchema.ReadResourceResult html = client.readResource(new McpSchema.ReadResourceRequest(app.uri()));
+        assertTrue(((McpSchema.TextResourceContents) html.contents().get(0)).text().contains("ui/initialize"));
+        McpSchema.Tool get = client.listTools().tools().stream().filter(t -> t.name().equals("get_trace")).findFirst()
+                .orElseThrow();
+        assertEquals(Map.of("resourceUri", app.uri()), get.meta().get("ui"), "get_trace opens the waterfall app");
         McpSchema.CompleteResult c = client.completeCompletion(new McpSchema.CompleteRequest(
                 new McpSchema.PromptReference("debug_last_run"), new McpSchema.CompleteRequest.CompleteArgument("agent_id", "m")));
         assertEquals(List.of("math-agent"), c.completion().values());
