@@ -9,7 +9,6 @@ import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.FindTrace;
-import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.query.TokenQuery;
 import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.CostView;
@@ -76,7 +75,10 @@ final class CostCommand implements Callable<Integer> {
                     CostView.text("trace " + d.traceId() + " (" + u.totalTokens() + " tokens)", c, pricing, null), m);
             return ExitCodes.OK;
         }
-        TokenQuery.Result r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), ScanControl.NONE);
+        TokenQuery.Result r;
+        try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
+            r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), bar);
+        }
         CostEstimate.Result c = CostEstimate.of(r.totals().byModel(), pricing);
         Map<String, Object> m = CostView.structured(c, pricing);
         m.put("scope", "filter");

@@ -4,7 +4,6 @@ import dev.agentos.traces.analysis.ErrorGroups;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceFilter;
-import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
@@ -56,8 +55,10 @@ final class ErrorsCommand implements Callable<Integer> {
             throw new ArgumentException("errors reads many traces; for one run use: get --run-id " + f.runId());
         }
         ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s = TraceScan.scan(ctx.client(o), f, maxTraces, ctx.clock().instant(), ScanControl.NONE,
-                errors::add);
+        TraceScan.Stats s;
+        try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
+            s = TraceScan.scan(ctx.client(o), f, maxTraces, ctx.clock().instant(), bar, errors::add);
+        }
         ErrorGroups.Result r = errors.result();
         Output.print(spec.commandLine().getOut(), json, ErrorsView.text(r, s, f, maxGroups, Hints.CLI),
                 ErrorsView.structured(r, s, f, maxGroups));

@@ -109,7 +109,9 @@ final class GetCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         TraceView.Options opts = new TraceView.Options(maxSpans, io ? ioChars : 0);
-        Output.print(spec.commandLine().getOut(), json, TraceView.text(d, opts, Hints.CLI), TraceView.structured(d, opts));
+        String text = ctx.terminal() ? TraceView.text(d, opts, Hints.CLI, ctx.utf8() ? TraceView.UNICODE_BRANCHES
+                : TraceView.ASCII_BRANCHES) : TraceView.text(d, opts, Hints.CLI);
+        Output.print(spec.commandLine().getOut(), json, text, TraceView.structured(d, opts));
         return ExitCodes.OK;
     }
 }

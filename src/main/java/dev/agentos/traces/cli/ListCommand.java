@@ -6,8 +6,16 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.Hints;
+import dev.agentos.traces.render.Style;
 import dev.agentos.traces.render.TraceListView;
+import dev.agentos.traces.client.AgentOsException;
+import dev.agentos.traces.client.TraceSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +59,11 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--ndjson", description = "Print one JSON object per trace, one per line (for jq and scripts).")
     boolean ndjson;
 
+    @Option(names = "--watch", paramLabel = "SECONDS",
+            description = "List again every SECONDS (2 or more) and print traces as they arrive; on errors wait longer "
+                    + "(up to 60 s); Ctrl-C stops.")
+    Integer watch;
+
     ListCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -74,16 +87,72 @@ final class ListCommand implements Callable<Integer> {
         }
         ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
                 order, descending);
-        ListTraces.Result r = ListTraces.run(ctx.client(o), req);
         if (json && ndjson) {
             throw new ArgumentException("Give --json or --ndjson, not both.");
         }
+        if (watch != null) {
+            return watch(ctx.client(o), req);
+        }
+        ListTraces.Result r = ListTraces.run(ctx.client(o), req);
         Map<String, Object> structured = TraceListView.structured(r);
         if (ndjson) {
             Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));
         } else {
-            Output.print(spec.commandLine().getOut(), json, TraceListView.text(r, Hints.CLI), structured);
+            Output.print(spec.commandLine().getOut(), json,
+                    TraceListView.table(r, Hints.CLI, ctx.colour() ? Style.ANSI : Style.PLAIN), structured);
         }
         return ExitCodes.OK;
+    }
+
+    /** Lists, then every {@code watch} seconds prints only the traces it has not shown yet. */
+    private int watch(AgentOsClient client, ListTraces.Request req) {
+        if (watch < 2) {
+            throw new ArgumentException("--watch needs at least 2 seconds between lists, not " + watch + ".");
+        }
+        if (json) {
+            throw new ArgumentException("--watch prints rows as traces arrive: use it with text or --ndjson, not --json.");
+        }
+        if (req.page() != 1 || req.order() != TraceOrder.START_TIME || !req.descending()) {
+            throw new ArgumentException("--watch follows the newest traces: drop --page, --sort-by and --sort-order.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Style style = ctx.colour() ? Style.ANSI : Style.PLAIN;
+        Set<String> seen = new HashSet<>();
+        long wait = watch * 1000L;
+        boolean first = true;
+        while (true) {
+            try {
+                ListTraces.Result r = ListTraces.run(client, req);
+                List<TraceSummary> fresh = new ArrayList<>();
+                for (TraceSummary t : r.traces()) {
+                    if (seen.add(t.traceId())) {
+                        fresh.add(t);
+                    }
+                }
+                if (ndjson) {
+                    Output.lines(out, fresh.stream().map(t -> TraceListView.summary(t, 200)).toList());
+                } else if (first) {
+                    out.println(TraceListView.table(r, Hints.CLI, style));
+                    out.println(style.dim("watching for new traces every " + watch + " s; Ctrl-C stops"));
+                } else if (!fresh.isEmpty()) {
+                    out.println(style.bold(ctx.clock().instant().toString().substring(0, 19).replace('T', ' ') + "  "
+                            + fresh.size() + (fresh.size() == 1 ? " new trace" : " new traces")));
+                    out.print(TraceListView.rows(fresh, style, false));
+                }
+                out.flush();
+                first = false;
+                wait = watch * 1000L;
+            } catch (AgentOsException e) {
+                wait = Math.min(60_000L, wait * 2);
+                err.println("error: " + e.getMessage() + " (trying again in " + wait / 1000 + " s)");
+                err.flush();
+            }
+            try {
+                ctx.sleeper().sleep(Duration.ofMillis(wait));
+            } catch (InterruptedException stop) {
+                return ExitCodes.OK;
+            }
+        }
     }
 }

@@ -8,7 +8,6 @@ import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.FindTrace;
-import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SlowSpansView;
@@ -75,7 +74,10 @@ final class SlowCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         SpanLatency latency = new SpanLatency();
-        TraceScan.Stats s = TraceScan.scan(client, f, maxTraces, ctx.clock().instant(), ScanControl.NONE, latency::add);
+        TraceScan.Stats s;
+        try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
+            s = TraceScan.scan(client, f, maxTraces, ctx.clock().instant(), bar, latency::add);
+        }
         List<SpanLatency.Stat> stats = latency.result();
         Output.print(spec.commandLine().getOut(), json, SlowSpansView.text(stats, latency, s, f, top, Hints.CLI),
                 SlowSpansView.structured(stats, latency, s, f, top));

@@ -2,7 +2,6 @@ package dev.agentos.traces.cli;
 
 import dev.agentos.traces.analysis.GroupBy;
 import dev.agentos.traces.analysis.TokenUsage;
-import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
@@ -71,7 +70,10 @@ final class TokensCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         GroupBy by = GroupBy.parse(groupBy);
-        TokenQuery.Result r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), ScanControl.NONE);
+        TokenQuery.Result r;
+        try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
+            r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), bar);
+        }
         Output.print(spec.commandLine().getOut(), json, TokensView.text(r, f, by, Hints.CLI),
                 TokensView.structured(r, f, by));
         return ExitCodes.OK;

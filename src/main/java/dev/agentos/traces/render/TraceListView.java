@@ -54,6 +54,78 @@ public final class TraceListView {
         return b.toString();
     }
 
+    /**
+     * For a terminal: the same page as aligned columns (padded on the visible text, so colour never shifts
+     * them), the status coloured when {@code style} is ANSI.
+     */
+    public static String table(ListTraces.Result r, Hints hints, Style style) {
+        if (r.traces().isEmpty()) {
+            return text(r, hints);
+        }
+        String full = text(r, hints);
+        StringBuilder b = new StringBuilder(full.substring(0, full.indexOf('\n') + 1));
+        b.append(rows(r.traces(), style, true));
+        // the footer lines of the plain form: scan note, next page, how to see one trace
+        String[] lines = full.split("\n");
+        for (int i = 1 + r.traces().size(); i < lines.length; i++) {
+            b.append(style.dim(lines[i])).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /** Aligned rows (and a column header), each ending with a newline. */
+    public static String rows(List<TraceSummary> traces, Style style, boolean header) {
+        String[] head = {"TRACE_ID", "STATUS", "DURATION", "SPANS", "NAME", "AGENT/TEAM", "SESSION", "USER", "STARTED", "INPUT"};
+        int[] cap = {32, 24, 10, 5, 28, 24, 20, 16, 19, 48};
+        List<String[]> rows = new ArrayList<>();
+        for (TraceSummary t : traces) {
+            String who = t.agentId() != null ? t.agentId() : t.teamId() != null ? t.teamId()
+                    : t.workflowId() != null ? t.workflowId() : "";
+            String started = t.startTime() == null ? "?" : t.startTime().toString().replace('T', ' ');
+            rows.add(new String[] {t.traceId(), status(t), Times.format(t.duration()), String.valueOf(t.totalSpans()),
+                    t.name(), who, t.sessionId(), t.userId(), started.length() > 19 ? started.substring(0, 19) : started,
+                    t.input() == null ? "" : Text.quote(t.input(), 40)});
+        }
+        int[] width = new int[head.length];
+        for (int c = 0; c < head.length; c++) {
+            width[c] = header ? head[c].length() : 0;
+            for (String[] row : rows) {
+                width[c] = Math.max(width[c], Math.min(cap[c], row[c] == null ? 0 : row[c].length()));
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        if (header) {
+            StringBuilder h = new StringBuilder();
+            for (int c = 0; c < head.length; c++) {
+                h.append(c == 0 ? "" : "  ").append(c == 2 || c == 3 ? left(head[c], width[c]) : Text.pad(head[c], width[c]));
+            }
+            b.append(style.bold(h.toString().stripTrailing())).append('\n');
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            TraceSummary t = traces.get(i);
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < head.length; c++) {
+                String cell = c == 2 || c == 3 ? left(row[c], width[c]) : Text.pad(row[c], width[c]);
+                if (c == 0) {
+                    cell = style.dim(cell);
+                } else if (c == 1) {
+                    cell = "ERROR".equals(t.status()) ? style.red(cell) : t.errorCount() > 0 ? style.yellow(cell)
+                            : style.green(cell);
+                }
+                line.append(c == 0 ? "" : "  ").append(cell);
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Right-aligned in {@code width}. */
+    private static String left(String s, int width) {
+        String v = s == null ? "" : s;
+        return v.length() >= width ? v : " ".repeat(width - v.length()) + v;
+    }
+
     static String status(TraceSummary t) {
         if (t.errorCount() == 0) {
             return t.status();
@@ -104,7 +176,7 @@ public final class TraceListView {
                 .map();
     }
 
-    static Map<String, Object> summary(TraceSummary t, int inputChars) {
+    public static Map<String, Object> summary(TraceSummary t, int inputChars) {
         return Fields.of()
                 .put("trace_id", t.traceId()).put("name", t.name()).put("status", t.status())
                 .put("error_count", t.errorCount()).put("total_spans", t.totalSpans())

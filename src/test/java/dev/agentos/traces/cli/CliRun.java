@@ -32,6 +32,15 @@ final class CliRun {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** As a person at a terminal would see it (box-drawn trees; colour unless NO_COLOR). */
+    static Result onTerminal(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new Context(new HashMap<>(env), CLOCK, true), new PrintWriter(out, true),
+                new PrintWriter(err, true), true);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /** With AGENTOS_URL pointing at {@code baseUrl}. */
     static Result at(String baseUrl, String... args) {
         return run(Map.of("AGENTOS_URL", baseUrl), args);

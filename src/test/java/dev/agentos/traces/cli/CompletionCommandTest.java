@@ -26,4 +26,30 @@ class CompletionCommandTest {
             assertTrue(script.contains(word), "completion lacks " + word);
         }
     }
+
+    @Test
+    void fishScriptNamesEverySubcommandAndEveryOption() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"completion", "fish"}, new Context(Map.of(), Clock.systemUTC()),
+                new PrintWriter(out), new PrintWriter(new StringWriter()), true);
+        assertEquals(0, code);
+        String script = out.toString();
+        picocli.CommandLine root = new picocli.CommandLine(new RootCommand(new Context(Map.of(), Clock.systemUTC())));
+        Main.addSubcommands(root, new Context(Map.of(), Clock.systemUTC()));
+        for (picocli.CommandLine sub : root.getSubcommands().values()) {
+            String name = sub.getCommandSpec().name();
+            assertTrue(script.contains("-n __fish_use_subcommand -a " + name + " -d '"), "fish lacks " + name);
+            for (picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+                String longName = o.longestName();
+                if (longName.startsWith("--") && !o.hidden()) {
+                    String prefix = "complete -c agentos-traces-mcp -n '__fish_seen_subcommand_from " + name + "' ";
+                    assertTrue(script.lines().anyMatch(l -> l.startsWith(prefix)
+                            && (l + " ").contains(" -l " + longName.substring(2) + " ")), "fish lacks " + name + " " + longName);
+                }
+            }
+        }
+        assertTrue(script.contains("-l pricing-file -r -F"), "file flags complete file names");
+        assertEquals(2, Main.run(new String[] {"completion", "powershell"}, new Context(Map.of(), Clock.systemUTC()),
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), true));
+    }
 }

@@ -180,4 +180,22 @@ class GetCommandTest extends CliTestBase {
         assertFails(ExitCodes.USAGE, cli("get", TOOL_ERROR_TRACE, "--max-chars", "0"));
         assertFails(ExitCodes.USAGE, cli("get", TOOL_ERROR_TRACE, "--offset", "-1"));
     }
+
+    @Test
+    void onATerminalTheTreeIsDrawnWithBoxCharacters() {
+        CliRun.Result r = CliRun.onTerminal(java.util.Map.of("AGENTOS_URL", server.baseUrl(), "NO_COLOR", "1"), "get",
+                "adeaf270dc73dcf3839ce972cfb6779f");
+        assertEquals(0, r.code(), r::toString);
+        String tree = r.out().substring(r.out().indexOf("TEAM Support_Team.arun"));
+        java.util.List<String> lines = tree.lines().limit(8).toList();
+        assertEquals("TEAM Support_Team.arun 315.39ms OK [3af4801ddda7817f]", lines.get(0));
+        String glyphs = lines.stream().map(l -> l.replaceAll("[A-Z]+ [A-Za-z_.]+ .*", "")).reduce("", (a, b) -> a + b + "|");
+        String expected = "|├─ |├─ |├─ |│  ├─ |│  ├─ |│  └─ |└─ |";
+        if (!new Context(java.util.Map.of(), CliRun.CLOCK).utf8()) { // a terminal that cannot show them gets ASCII
+            expected = expected.replace("├─", "|-").replace("└─", "`-").replace("│", "|");
+        }
+        assertEquals(expected, glyphs, tree);
+        CliRun.Result piped = ok("get", "adeaf270dc73dcf3839ce972cfb6779f");
+        assertTrue(!piped.out().contains("├─"), "plain indentation when not a terminal");
+    }
 }
