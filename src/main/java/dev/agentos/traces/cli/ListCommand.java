@@ -140,7 +140,9 @@ final class ListCommand implements Callable<Integer> {
                             + fresh.size() + (fresh.size() == 1 ? " new trace" : " new traces")));
                     out.print(TraceListView.rows(fresh, style, false));
                 }
-                out.flush();
+                if (out.checkError()) {
+                    return ExitCodes.OK; // the reader went away (| head, a closed pager): nothing left to show
+                }
                 first = false;
                 wait = watch * 1000L;
             } catch (AgentOsException e) {
