@@ -56,8 +56,8 @@ abstract class AgentOsTool {
     McpSchema.Tool definition(McpJsonMapper json) {
         return McpSchema.Tool.builder()
                 .name(name()).title(title()).description(description()).meta(meta())
-                .inputSchema(json, inputSchema())
-                .outputSchema(json, outputSchema())
+                .inputSchema(SchemaJson.object(inputSchema()))
+                .outputSchema(SchemaJson.object(outputSchema()))
                 .annotations(McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(true)
                         .destructiveHint(false).idempotentHint(true).openWorldHint(true).build())
                 .build();
