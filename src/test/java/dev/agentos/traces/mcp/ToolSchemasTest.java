@@ -1,5 +1,6 @@
 package dev.agentos.traces.mcp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,19 @@ class ToolSchemasTest {
             JsonSchemaValidator.ValidationResponse out = real.validateSchema(def.outputSchema());
             assertTrue(out.valid(), t.name() + " output schema: " + out.errorMessage());
         }
+    }
+
+    @Test
+    void theStartUpSchemaReaderGivesWhatJacksonGives() throws Exception {
+        for (AgentOsTool t : ServerAssembly.tools(() -> (AgentOsClient) null, Clock.systemUTC())) {
+            for (String schema : java.util.List.of(t.inputSchema(), t.outputSchema())) {
+                assertEquals(Json.MAPPER.readValue(schema, Map.class), SchemaJson.object(schema), t.name());
+            }
+        }
+        assertEquals(Map.of("a", java.util.List.of(1, 3_000_000_000L, 1.5, "x\"\u00e9\n", true, false),
+                "b", new java.util.HashMap<>(Map.of())),
+                SchemaJson.object("{\"a\": [1, 3000000000, 1.5, \"x\\\"\\u00e9\\n\", true, false], \"b\": {}}"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SchemaJson.object("{} []"));
     }
 
     @Test
