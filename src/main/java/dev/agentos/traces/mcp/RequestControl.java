@@ -53,7 +53,7 @@ final class RequestControl implements ScanControl {
         try {
             exchange.progressNotification(McpSchema.ProgressNotification.builder(progressToken, (double) done)
                     .total(total > 0 ? (double) total : null)
-                    .message(done + (total > 0 ? " of " + total : "") + " traces read").build());
+                    .message(total > 0 ? done + " of " + total + " traces read" : null).build());
         } catch (RuntimeException e) {
             LOG.debug("progress notification not sent", e); // the client may be gone; the scan goes on
         }
