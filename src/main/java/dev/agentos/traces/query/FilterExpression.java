@@ -184,7 +184,7 @@ public final class FilterExpression {
                 return v;
             }
             case "datetime" -> {
-                if (!(v instanceof String s)) {
+                if (!(v instanceof String s) || s.isBlank()) {
                     throw new ArgumentException(where + ": " + f.key() + " takes a time as text (ISO 8601 or 24h, 7d, today).");
                 }
                 return Times.parseUserTime(where, s, now).toString();

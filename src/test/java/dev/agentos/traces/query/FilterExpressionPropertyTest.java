@@ -77,6 +77,14 @@ class FilterExpressionPropertyTest {
                 "checking is idempotent");
     }
 
+    @org.junit.jupiter.api.Test
+    void anEmptyTimeIsRefusedNotACrash() { // found by the property above
+        ArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(ArgumentException.class,
+                () -> FilterExpression.validate(Map.of("op", "NOT", "condition", Map.of("op", "GT", "key", "start_time",
+                        "value", "")), FilterExpression.BUILT_IN, NOW));
+        assertEquals("filter.condition.value: start_time takes a time as text (ISO 8601 or 24h, 7d, today).", e.getMessage());
+    }
+
     @Property(tries = 2000)
     void anyTextIsJsonOrOneClearError(@ForAll @StringLength(max = 200) String text) {
         try {
