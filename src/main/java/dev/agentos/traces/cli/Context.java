@@ -8,11 +8,16 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 
-/** What every command needs from outside: the environment and the clock (injected by tests). */
-record Context(Map<String, String> env, Clock clock) {
+/** What every command needs from outside: the environment, the clock and the terminal (injected by tests). */
+record Context(Map<String, String> env, Clock clock, Terminal terminal) {
+
+    /** Not on a terminal: no colour, no progress bar. */
+    Context(Map<String, String> env, Clock clock) {
+        this(env, clock, Terminal.PIPED);
+    }
 
     static Context system() {
-        return new Context(System.getenv(), Clock.systemUTC());
+        return new Context(System.getenv(), Clock.systemUTC(), Terminal.detect());
     }
 
     AgentOsClient client(ConnectionOptions options) {
