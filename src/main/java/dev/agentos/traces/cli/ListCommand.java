@@ -6,6 +6,7 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.Hints;
+import dev.agentos.traces.render.Style;
 import dev.agentos.traces.render.TraceListView;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ final class ListCommand implements Callable<Integer> {
 
     @Mixin
     FilterMixin filters;
+
+    @Mixin
+    ColorMixin color;
 
     @Option(names = "--page", defaultValue = "1", paramLabel = "N", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
     int page;
@@ -60,6 +64,7 @@ final class ListCommand implements Callable<Integer> {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
         Bounds.check("--page", page, 1, 1_000_000);
+        Style style = color.style(ctx);
         TraceOrder order;
         boolean descending;
         try {
@@ -82,7 +87,7 @@ final class ListCommand implements Callable<Integer> {
         if (ndjson) {
             Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));
         } else {
-            Output.print(spec.commandLine().getOut(), json, TraceListView.text(r, Hints.CLI), structured);
+            Output.print(spec.commandLine().getOut(), json, TraceListView.table(r, Hints.CLI, style), structured);
         }
         return ExitCodes.OK;
     }

@@ -79,7 +79,8 @@ final class RootCommand implements Callable<Integer> {
         } else {
             ListTraces.Result r = ListTraces.run(client, new ListTraces.Request(
                     TraceFilter.NONE.withDbId(o.defaultDbId()), 1, limit, TraceOrder.START_TIME, true));
-            Output.print(out, json, TraceListView.text(r, Hints.CLI), TraceListView.structured(r));
+            Output.print(out, json, TraceListView.table(r, Hints.CLI, ColorMixin.choose("auto", ctx)),
+                    TraceListView.structured(r));
         }
         return ExitCodes.OK;
     }

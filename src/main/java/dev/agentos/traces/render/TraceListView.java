@@ -20,16 +20,10 @@ public final class TraceListView {
     }
 
     public static String text(ListTraces.Result r, Hints hints) {
-        StringBuilder b = new StringBuilder();
         if (r.traces().isEmpty()) {
-            b.append(r.totalCount() == 0 ? "No traces match." : "No traces on page " + r.page() + " (there are "
-                    + r.totalPages() + " pages).");
-            return b.toString();
+            return empty(r);
         }
-        int first = (r.page() - 1) * r.limit() + 1;
-        b.append("Traces ").append(first).append('-').append(first + r.traces().size() - 1).append(" of ")
-                .append(r.totalCount()).append(", page ").append(r.page()).append('/').append(r.totalPages())
-                .append(", ").append(orderLabel(r)).append('\n');
+        StringBuilder b = new StringBuilder(header(r));
         for (TraceSummary t : r.traces()) {
             b.append(t.traceId()).append(" | ").append(status(t)).append(" | ").append(Times.format(t.duration()))
                     .append(" | ").append(t.totalSpans()).append(" spans | ").append(t.name());
@@ -43,6 +37,22 @@ public final class TraceListView {
             }
             b.append('\n');
         }
+        return b.append(footer(r, hints)).toString();
+    }
+
+    private static String empty(ListTraces.Result r) {
+        return r.totalCount() == 0 ? "No traces match." : "No traces on page " + r.page() + " (there are "
+                + r.totalPages() + " pages).";
+    }
+
+    private static String header(ListTraces.Result r) {
+        int first = (r.page() - 1) * r.limit() + 1;
+        return "Traces " + first + "-" + (first + r.traces().size() - 1) + " of " + r.totalCount() + ", page " + r.page()
+                + "/" + r.totalPages() + ", " + orderLabel(r) + "\n";
+    }
+
+    private static String footer(ListTraces.Result r, Hints hints) {
+        StringBuilder b = new StringBuilder();
         if (r.scanTruncated()) {
             b.append("Note: sorted among the first ").append(r.scanned()).append(" of ").append(r.totalCount())
                     .append(" matching traces (scan bound); narrow the filter for an exact order.\n");
@@ -50,8 +60,70 @@ public final class TraceListView {
         if (r.hasNext()) {
             b.append(hints.nextPage(r.page() + 1)).append('\n');
         }
-        b.append(hints.traceDetails());
+        return b.append(hints.traceDetails()).toString();
+    }
+
+    /**
+     * The same list for a person at a terminal: the columns aligned (padded on visible width, so colour
+     * never shifts them), with colour when {@code style} is on: status red or green, failed spans yellow,
+     * ids dim. The header and the hints are those of {@link #text(ListTraces.Result, Hints)}.
+     */
+    public static String table(ListTraces.Result r, Hints hints, Style style) {
+        if (r.traces().isEmpty()) {
+            return empty(r);
+        }
+        return header(r) + rows(r.traces(), style) + footer(r, hints);
+    }
+
+    /** Aligned rows, one per trace, each ending with a newline (also what {@code list --watch} prints). */
+    public static String rows(List<TraceSummary> traces, Style style) {
+        List<String[]> cells = new ArrayList<>();
+        boolean anyWho = false;
+        for (TraceSummary t : traces) {
+            String who = who(t);
+            anyWho |= !who.isEmpty();
+            cells.add(new String[] {
+                style.dim(t.traceId()),
+                styledStatus(t, style),
+                Times.format(t.duration()),
+                t.totalSpans() + " spans",
+                t.name(),
+                who,
+                Text.time(t.startTime()),
+                t.input() == null ? "" : "in: " + Text.quote(t.input(), INPUT_CHARS)});
+        }
+        int columns = 8;
+        int[] width = new int[columns];
+        for (String[] row : cells) {
+            for (int c = 0; c < columns; c++) {
+                width[c] = Math.max(width[c], Style.width(row[c]));
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] row : cells) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                if (c == 5 && !anyWho || c == 7 && row[c].isEmpty()) {
+                    continue;
+                }
+                if (line.length() > 0) {
+                    line.append(" | ");
+                }
+                boolean numeric = c == 2 || c == 3;
+                line.append(c == 7 ? row[c] : numeric ? Style.padLeft(row[c], width[c]) : Style.padRight(row[c], width[c]));
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
         return b.toString();
+    }
+
+    private static String styledStatus(TraceSummary t, Style style) {
+        String word = "ERROR".equalsIgnoreCase(t.status()) ? style.red(t.status())
+                : "OK".equalsIgnoreCase(t.status()) ? style.green(t.status()) : t.status();
+        if (t.errorCount() == 0) {
+            return word;
+        }
+        return word + ", " + style.yellow(t.errorCount() + (t.errorCount() == 1 ? " failed span" : " failed spans"));
     }
 
     static String status(TraceSummary t) {

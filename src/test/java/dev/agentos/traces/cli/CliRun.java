@@ -25,9 +25,14 @@ final class CliRun {
     }
 
     static Result run(Map<String, String> env, String... args) {
+        return run(env, Terminal.PIPED, args);
+    }
+
+    /** As if stdout/stderr were (or were not) terminals. */
+    static Result run(Map<String, String> env, Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new Context(new HashMap<>(env), CLOCK), new PrintWriter(out, true),
+        int code = Main.run(args, new Context(new HashMap<>(env), CLOCK, terminal), new PrintWriter(out, true),
                 new PrintWriter(err, true), true);
         return new Result(code, out.toString(), err.toString());
     }
