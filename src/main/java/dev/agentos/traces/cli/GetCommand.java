@@ -83,7 +83,8 @@ final class GetCommand implements Callable<Integer> {
         }
         TraceDetail d = FindTrace.byIdOrRun(client, traceId, runId, o.defaultDbId());
         TraceView.Options opts = new TraceView.Options(maxSpans, io ? ioChars : 0);
-        Output.print(spec.commandLine().getOut(), json, TraceView.text(d, opts, Hints.CLI), TraceView.structured(d, opts));
+        String text = json ? null : TreeDrawing.draw(TraceView.text(d, opts, Hints.CLI), d, ctx.terminal().unicode());
+        Output.print(spec.commandLine().getOut(), json, text, TraceView.structured(d, opts));
         return ExitCodes.OK;
     }
 }
