@@ -5,19 +5,34 @@ import dev.agentos.traces.client.ConnectionOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
-/** What every command needs from outside: the environment, the clock and the terminal (injected by tests). */
-record Context(Map<String, String> env, Clock clock, Terminal terminal) {
+/**
+ * What every command needs from outside: the environment, the clock, the terminal and a way to wait
+ * (all injected by tests, which never really sleep).
+ */
+record Context(Map<String, String> env, Clock clock, Terminal terminal, Sleeper sleeper) {
+
+    /** Waits; {@code list --watch} between rounds. */
+    interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+
+        Sleeper REAL = d -> Thread.sleep(d.toMillis());
+    }
 
     /** Not on a terminal: no colour, no progress bar. */
     Context(Map<String, String> env, Clock clock) {
         this(env, clock, Terminal.PIPED);
     }
 
+    Context(Map<String, String> env, Clock clock, Terminal terminal) {
+        this(env, clock, terminal, Sleeper.REAL);
+    }
+
     static Context system() {
-        return new Context(System.getenv(), Clock.systemUTC(), Terminal.detect());
+        return new Context(System.getenv(), Clock.systemUTC(), Terminal.detect(), Sleeper.REAL);
     }
 
     AgentOsClient client(ConnectionOptions options) {

@@ -8,6 +8,7 @@ import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.Style;
 import dev.agentos.traces.render.TraceListView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,6 +56,14 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--ndjson", description = "Print one JSON object per trace, one per line (for jq and scripts).")
     boolean ndjson;
 
+    @Option(names = "--watch", paramLabel = "SECONDS",
+            description = "List again every SECONDS (2 or more), printing only traces not shown before; Ctrl-C stops.")
+    Integer watch;
+
+    /** Test hook: stop watching after this many rounds (0: until interrupted). */
+    @Option(names = "--watch-rounds", hidden = true, defaultValue = "0")
+    int watchRounds;
+
     ListCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -77,12 +86,25 @@ final class ListCommand implements Callable<Integer> {
         } catch (ArgumentException e) {
             throw new ArgumentException("--sort-order must be asc or desc, not '" + sortOrder.strip() + "'.");
         }
-        ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
-                order, descending);
-        ListTraces.Result r = ListTraces.run(ctx.client(o), req);
         if (json && ndjson) {
             throw new ArgumentException("Give --json or --ndjson, not both.");
         }
+        if (watch != null) {
+            if (watch < 2) {
+                throw new ArgumentException("--watch must be 2 seconds or more, not " + watch + ".");
+            }
+            if (json) {
+                throw new ArgumentException("--watch prints traces as they come: use it with text or --ndjson, not --json.");
+            }
+            filters.filter(o.defaultDbId(), ctx.clock().instant()); // bad filters fail now, not in the first round
+            return new Watch(ctx, ctx.client(o), spec.commandLine().getOut(), spec.commandLine().getErr(), style, ndjson,
+                    Duration.ofSeconds(watch), watchRounds,
+                    () -> new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
+                            order, descending)).run();
+        }
+        ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
+                order, descending);
+        ListTraces.Result r = ListTraces.run(ctx.client(o), req);
         Map<String, Object> structured = TraceListView.structured(r);
         if (ndjson) {
             Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));

@@ -163,7 +163,7 @@ public final class TraceListView {
     public static Map<String, Object> structured(ListTraces.Result r) {
         List<Object> rows = new ArrayList<>();
         for (TraceSummary t : r.traces()) {
-            rows.add(summary(t, 200));
+            rows.add(row(t));
         }
         return Fields.of()
                 .put("traces", rows)
@@ -174,6 +174,11 @@ public final class TraceListView {
                 .put("scanned", r.scanned() == 0 ? null : r.scanned())
                 .put("scan_truncated", r.scanTruncated() ? true : null)
                 .map();
+    }
+
+    /** One trace as in {@link #structured}'s {@code traces} (what {@code --ndjson} prints per line). */
+    public static Map<String, Object> row(TraceSummary t) {
+        return summary(t, 200);
     }
 
     static Map<String, Object> summary(TraceSummary t, int inputChars) {

@@ -37,6 +37,13 @@ final class CliRun {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** With a given context and stdout (e.g. one that fails like a closed pipe); stderr is kept. */
+    static Result run(Context ctx, PrintWriter out, String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, ctx, out, new PrintWriter(err, true), true);
+        return new Result(code, "", err.toString());
+    }
+
     /** With AGENTOS_URL pointing at {@code baseUrl}. */
     static Result at(String baseUrl, String... args) {
         return run(Map.of("AGENTOS_URL", baseUrl), args);

@@ -1,6 +1,7 @@
 package dev.agentos.traces.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -44,6 +45,10 @@ class CompletionCommandTest {
         for (OptionSpec o : spec.options()) {
             String longName = o.longestName();
             String flag = longName.startsWith("--") ? " -l " + longName.substring(2) + " " : " -s " + longName.substring(1) + " ";
+            if (o.hidden()) { // test hooks are not offered
+                assertFalse(lines.stream().anyMatch(l -> l.contains(flag)), condition + " offers hidden " + longName);
+                continue;
+            }
             assertTrue(lines.stream().anyMatch(l -> l.contains(flag)), condition + " lacks " + longName);
             String line = lines.stream().filter(l -> l.contains(flag)).findFirst().orElseThrow();
             assertEquals(o.arity().max() > 0, line.contains(" -r"), line);
