@@ -87,3 +87,9 @@ bash bench/load/load.sh 50 200 2>/dev/null | grep -v '^Note:' | tee -a "$out/sum
 
 say "## rendering a 2,000-span trace (warm)"
 java -cp target/agentos-traces-mcp.jar bench/harness/RenderBench.java | tee -a "$out/summary.txt"
+
+say "## JMH: parse + aggregate one search page (100 traces, 800 spans), render a 2,000-span trace"
+./mvnw -B -q -f bench/jmh/pom.xml package
+java -cp bench/jmh/target/benchmarks.jar:target/agentos-traces-mcp.jar org.openjdk.jmh.Main -wi 3 -i 5 -w 1 -r 1 \
+  -rf text -rff "$out/jmh.txt" > /dev/null 2>&1
+cat "$out/jmh.txt" | tee -a "$out/summary.txt"

@@ -1,5 +1,6 @@
 package dev.agentos.traces.cli;
 
+import dev.agentos.traces.analysis.Pricing;
 import dev.agentos.traces.client.ConnectionOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,11 @@ final class ConnectionMixin {
             + "Also: AGENTOS_TRACES_REDACT=1.")
     boolean redact;
 
+    @Option(names = "--pricing-file", paramLabel = "FILE",
+            description = "Token prices (per million tokens, by model) laid over the shipped table for token_cost; "
+                    + "format: the agentos://pricing resource. Also: AGENTOS_TRACES_PRICING_FILE.")
+    Path pricingFile;
+
     /**
      * The options, each from this command's flag, else from the same flag given before the subcommand
      * ({@code agentos-traces-mcp --base-url URL list}), else from the environment.
@@ -69,6 +75,12 @@ final class ConnectionMixin {
                 throw new dev.agentos.traces.client.ArgumentException("--max-response-mb must be from 1 to 1024, not " + mb + ".");
             }
             o = o.withMaxBodyBytes(mb * 1024L * 1024L);
+        }
+        Path prices = pricingFile != null ? pricingFile : p != null && p.pricingFile != null ? p.pricingFile
+                : env.get("AGENTOS_TRACES_PRICING_FILE") == null || env.get("AGENTOS_TRACES_PRICING_FILE").isBlank() ? null
+                : Path.of(env.get("AGENTOS_TRACES_PRICING_FILE").strip());
+        if (prices != null) {
+            Pricing.useFile(prices); // read now: a bad file stops start-up with its reason
         }
         if (redact || p != null && p.redact) {
             o = o.withRedaction(true);

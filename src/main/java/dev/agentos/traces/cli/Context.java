@@ -2,37 +2,52 @@ package dev.agentos.traces.cli;
 
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.query.LatestTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * What every command needs from outside: the environment, the clock, the terminal and a way to wait
- * (all injected by tests, which never really sleep).
+ * What every command needs from outside: the environment, the clock and whether a person is watching a
+ * terminal (injected by tests).
  */
-record Context(Map<String, String> env, Clock clock, Terminal terminal, Sleeper sleeper) {
+record Context(Map<String, String> env, Clock clock, boolean terminal, LatestTrace.Sleeper sleeper) {
 
-    /** Waits; {@code list --watch} between rounds. */
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-
-        Sleeper REAL = d -> Thread.sleep(d.toMillis());
-    }
-
-    /** Not on a terminal: no colour, no progress bar. */
     Context(Map<String, String> env, Clock clock) {
-        this(env, clock, Terminal.PIPED);
+        this(env, clock, false);
     }
 
-    Context(Map<String, String> env, Clock clock, Terminal terminal) {
-        this(env, clock, terminal, Sleeper.REAL);
+    Context(Map<String, String> env, Clock clock, boolean terminal) {
+        this(env, clock, terminal, LatestTrace.Sleeper.REAL);
     }
 
     static Context system() {
-        return new Context(System.getenv(), Clock.systemUTC(), Terminal.detect(), Sleeper.REAL);
+        return new Context(System.getenv(), Clock.systemUTC(), System.console() != null);
+    }
+
+    /** Whether the terminal can show box-drawing characters (else ASCII stands in). */
+    boolean utf8() {
+        java.io.Console c = System.console();
+        java.nio.charset.Charset cs = c != null ? c.charset() : java.nio.charset.Charset.defaultCharset();
+        return cs.name().toUpperCase(java.util.Locale.ROOT).startsWith("UTF");
+    }
+
+    /**
+     * Colour for text meant for a person: on a terminal unless NO_COLOR is set (no-color.org) or TERM is dumb;
+     * AGENTOS_TRACES_COLOR=always|never overrides.
+     */
+    boolean colour() {
+        String force = env.getOrDefault("AGENTOS_TRACES_COLOR", "auto").strip().toLowerCase(java.util.Locale.ROOT);
+        if (force.equals("always")) {
+            return true;
+        }
+        if (force.equals("never")) {
+            return false;
+        }
+        String noColor = env.get("NO_COLOR");
+        return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
     }
 
     AgentOsClient client(ConnectionOptions options) {

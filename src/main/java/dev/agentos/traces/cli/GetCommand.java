@@ -9,6 +9,11 @@ import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SpanView;
 import dev.agentos.traces.render.TraceView;
+import dev.agentos.traces.render.WaterfallHtml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +64,11 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (the get_trace tool's structured output).")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the trace as a waterfall to FILE: one self-contained HTML page (no network requests), "
+                    + "a bar per span on a time axis; open it in a browser.")
+    Path html;
+
     GetCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -73,6 +83,9 @@ final class GetCommand implements Callable<Integer> {
         if ((traceId == null || traceId.isBlank()) == (runId == null || runId.isBlank())) {
             throw new ArgumentException("Give a TRACE_ID or --run-id (exactly one).");
         }
+        if (html != null && (spanId != null || json)) {
+            throw new ArgumentException("--html draws the whole trace: drop --span-id and --json.");
+        }
         AgentOsClient client = ctx.client(o);
         if (spanId != null) {
             String id = FindTrace.traceId(client, traceId, runId, o.defaultDbId());
@@ -82,8 +95,22 @@ final class GetCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         TraceDetail d = FindTrace.byIdOrRun(client, traceId, runId, o.defaultDbId());
+        if (html != null) {
+            try {
+                Files.writeString(html, WaterfallHtml.page(d), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ArgumentException("Cannot write " + html + " (" + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + "); give --html a writable path.");
+            }
+            int spans = WaterfallHtml.spanCount(d);
+            spec.commandLine().getOut().println("Waterfall of trace " + d.traceId() + " (" + spans
+                    + (spans == 1 ? " span" : " spans") + ") written to " + html + "; open it in a browser.");
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
         TraceView.Options opts = new TraceView.Options(maxSpans, io ? ioChars : 0);
-        String text = json ? null : TreeDrawing.draw(TraceView.text(d, opts, Hints.CLI), d, ctx.terminal().unicode());
+        String text = ctx.terminal() ? TraceView.text(d, opts, Hints.CLI, ctx.utf8() ? TraceView.UNICODE_BRANCHES
+                : TraceView.ASCII_BRANCHES) : TraceView.text(d, opts, Hints.CLI);
         Output.print(spec.commandLine().getOut(), json, text, TraceView.structured(d, opts));
         return ExitCodes.OK;
     }

@@ -8,8 +8,14 @@ import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.Style;
 import dev.agentos.traces.render.TraceListView;
+import dev.agentos.traces.client.AgentOsException;
+import dev.agentos.traces.client.TraceSummary;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +40,6 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     FilterMixin filters;
 
-    @Mixin
-    ColorMixin color;
-
     @Option(names = "--page", defaultValue = "1", paramLabel = "N", description = "Page number, from 1. Default: ${DEFAULT-VALUE}.")
     int page;
 
@@ -57,12 +60,9 @@ final class ListCommand implements Callable<Integer> {
     boolean ndjson;
 
     @Option(names = "--watch", paramLabel = "SECONDS",
-            description = "List again every SECONDS (2 or more), printing only traces not shown before; Ctrl-C stops.")
+            description = "List again every SECONDS (2 or more) and print traces as they arrive; on errors wait longer "
+                    + "(up to 60 s); Ctrl-C stops.")
     Integer watch;
-
-    /** Test hook: stop watching after this many rounds (0: until interrupted). */
-    @Option(names = "--watch-rounds", hidden = true, defaultValue = "0")
-    int watchRounds;
 
     ListCommand(Context ctx) {
         this.ctx = ctx;
@@ -73,7 +73,6 @@ final class ListCommand implements Callable<Integer> {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
         Bounds.check("--page", page, 1, 1_000_000);
-        Style style = color.style(ctx);
         TraceOrder order;
         boolean descending;
         try {
@@ -86,31 +85,76 @@ final class ListCommand implements Callable<Integer> {
         } catch (ArgumentException e) {
             throw new ArgumentException("--sort-order must be asc or desc, not '" + sortOrder.strip() + "'.");
         }
+        ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
+                order, descending);
         if (json && ndjson) {
             throw new ArgumentException("Give --json or --ndjson, not both.");
         }
         if (watch != null) {
-            if (watch < 2) {
-                throw new ArgumentException("--watch must be 2 seconds or more, not " + watch + ".");
-            }
-            if (json) {
-                throw new ArgumentException("--watch prints traces as they come: use it with text or --ndjson, not --json.");
-            }
-            filters.filter(o.defaultDbId(), ctx.clock().instant()); // bad filters fail now, not in the first round
-            return new Watch(ctx, ctx.client(o), spec.commandLine().getOut(), spec.commandLine().getErr(), style, ndjson,
-                    Duration.ofSeconds(watch), watchRounds,
-                    () -> new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
-                            order, descending)).run();
+            return watch(ctx.client(o), req);
         }
-        ListTraces.Request req = new ListTraces.Request(filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit,
-                order, descending);
         ListTraces.Result r = ListTraces.run(ctx.client(o), req);
         Map<String, Object> structured = TraceListView.structured(r);
         if (ndjson) {
             Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));
         } else {
-            Output.print(spec.commandLine().getOut(), json, TraceListView.table(r, Hints.CLI, style), structured);
+            Output.print(spec.commandLine().getOut(), json,
+                    TraceListView.table(r, Hints.CLI, ctx.colour() ? Style.ANSI : Style.PLAIN), structured);
         }
         return ExitCodes.OK;
+    }
+
+    /** Lists, then every {@code watch} seconds prints only the traces it has not shown yet. */
+    private int watch(AgentOsClient client, ListTraces.Request req) {
+        if (watch < 2) {
+            throw new ArgumentException("--watch needs at least 2 seconds between lists, not " + watch + ".");
+        }
+        if (json) {
+            throw new ArgumentException("--watch prints rows as traces arrive: use it with text or --ndjson, not --json.");
+        }
+        if (req.page() != 1 || req.order() != TraceOrder.START_TIME || !req.descending()) {
+            throw new ArgumentException("--watch follows the newest traces: drop --page, --sort-by and --sort-order.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Style style = ctx.colour() ? Style.ANSI : Style.PLAIN;
+        Set<String> seen = new HashSet<>();
+        long wait = watch * 1000L;
+        boolean first = true;
+        while (true) {
+            try {
+                ListTraces.Result r = ListTraces.run(client, req);
+                List<TraceSummary> fresh = new ArrayList<>();
+                for (TraceSummary t : r.traces()) {
+                    if (seen.add(t.traceId())) {
+                        fresh.add(t);
+                    }
+                }
+                if (ndjson) {
+                    Output.lines(out, fresh.stream().map(t -> TraceListView.summary(t, 200)).toList());
+                } else if (first) {
+                    out.println(TraceListView.table(r, Hints.CLI, style));
+                    out.println(style.dim("watching for new traces every " + watch + " s; Ctrl-C stops"));
+                } else if (!fresh.isEmpty()) {
+                    out.println(style.bold(ctx.clock().instant().toString().substring(0, 19).replace('T', ' ') + "  "
+                            + fresh.size() + (fresh.size() == 1 ? " new trace" : " new traces")));
+                    out.print(TraceListView.rows(fresh, style, false));
+                }
+                if (out.checkError()) {
+                    return ExitCodes.OK; // the reader went away (| head, a closed pager): nothing left to show
+                }
+                first = false;
+                wait = watch * 1000L;
+            } catch (AgentOsException e) {
+                wait = Math.min(60_000L, wait * 2);
+                err.println("error: " + e.getMessage() + " (trying again in " + wait / 1000 + " s)");
+                err.flush();
+            }
+            try {
+                ctx.sleeper().sleep(Duration.ofMillis(wait));
+            } catch (InterruptedException stop) {
+                return ExitCodes.OK;
+            }
+        }
     }
 }

@@ -23,6 +23,22 @@ public final class Main {
         }
     }
 
+    /** Every subcommand, in the order help lists them. */
+    static CommandLine addSubcommands(CommandLine root, Context ctx) {
+        return root.addSubcommand("list", new ListCommand(ctx))
+                .addSubcommand("get", new GetCommand(ctx))
+                .addSubcommand("stats", new StatsCommand(ctx))
+                .addSubcommand("tokens", new TokensCommand(ctx))
+                .addSubcommand("cost", new CostCommand(ctx))
+                .addSubcommand("errors", new ErrorsCommand(ctx))
+                .addSubcommand("slow", new SlowCommand(ctx))
+                .addSubcommand("compare", new CompareCommand(ctx))
+                .addSubcommand("search", new SearchCommand(ctx))
+                .addSubcommand("latest", new LatestCommand(ctx))
+                .addSubcommand("serve", new ServeCommand(ctx))
+                .addSubcommand("completion", new CompletionCommand());
+    }
+
     static int run(String[] args, Context ctx, PrintWriter out, PrintWriter err, boolean interactive) {
         boolean serve = args.length > 0 ? args[0].equals("serve") : !interactive;
         CommandLine cl;
@@ -39,13 +55,7 @@ public final class Main {
             }
             cl = new CommandLine(new ServeCommand(ctx)).setCommandName("agentos-traces-mcp serve");
         } else {
-            cl = new CommandLine(new RootCommand(ctx))
-                    .addSubcommand("list", new ListCommand(ctx))
-                    .addSubcommand("get", new GetCommand(ctx))
-                    .addSubcommand("stats", new StatsCommand(ctx))
-                    .addSubcommand("tokens", new TokensCommand(ctx))
-                    .addSubcommand("serve", new ServeCommand(ctx))
-                    .addSubcommand("completion", new CompletionCommand());
+            cl = addSubcommands(new CommandLine(new RootCommand(ctx)), ctx);
             CommandLine root = cl;
             cl.setExecutionStrategy(parseResult -> {
                 if (parseResult.hasSubcommand()) {
@@ -90,7 +100,7 @@ public final class Main {
         return code;
     }
 
-    static String oneLine(String message) {
+    private static String oneLine(String message) {
         return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -1,68 +1,62 @@
 package dev.agentos.traces.cli;
 
+import dev.agentos.traces.query.ScanControl;
 import java.io.PrintWriter;
 
 /**
- * A progress bar on stderr for long scans: {@code [#####               ] 120/1000 traces}, redrawn in place
- * with {@code \r}. Off (every call does nothing) when stderr is not a terminal, so logs and pipes never
- * see it; stdout is never touched. Safe to call from several threads.
+ * {@code [##########··········] 4200/10000 traces} on stderr while a scan runs, redrawn in place at most
+ * every 100 ms and erased when done. Only for a person at a terminal: elsewhere it prints nothing.
  */
-final class ProgressBar {
+final class ProgressBar implements ScanControl, AutoCloseable {
 
-    static final int WIDTH = 20;
+    static final int WIDTH = 24;
+    private static final long MIN_INTERVAL_NANOS = 100_000_000L;
 
     private final PrintWriter err;
     private final boolean enabled;
-    private final String unit;
-    private String shown = "";
+    private long lastDraw;
+    private int lastLength;
 
-    ProgressBar(PrintWriter err, boolean enabled, String unit) {
+    ProgressBar(PrintWriter err, boolean enabled) {
         this.err = err;
         this.enabled = enabled;
-        this.unit = unit;
     }
 
-    /** On only when stderr is a terminal. */
-    static ProgressBar onStderr(Context ctx, PrintWriter err, String unit) {
-        return new ProgressBar(err, ctx.terminal().stderrTty(), unit);
+    static ProgressBar of(Context ctx, picocli.CommandLine.Model.CommandSpec spec) {
+        return new ProgressBar(spec.commandLine().getErr(), ctx.terminal());
     }
 
-    boolean enabled() {
-        return enabled;
-    }
-
-    /** Redraws the bar when what it shows changed. {@code total <= 0}: not known yet, only the count. */
-    synchronized void update(long done, long total) {
+    @Override
+    public void progress(long done, long total) {
         if (!enabled) {
             return;
         }
-        String line = render(done, total, unit);
-        if (line.equals(shown)) {
+        long now = System.nanoTime();
+        if (lastDraw != 0 && now - lastDraw < MIN_INTERVAL_NANOS && done < total) {
             return;
         }
-        // pad over a longer previous line so no stale characters remain
-        String pad = " ".repeat(Math.max(0, shown.length() - line.length()));
-        err.print("\r" + line + pad);
+        lastDraw = now;
+        String line = line(done, total);
+        err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         err.flush();
-        shown = line;
+        lastLength = line.length();
     }
 
-    /** Wipes the bar so the result (or an error line) starts on a clean line. */
-    synchronized void finish() {
-        if (!enabled || shown.isEmpty()) {
-            return;
-        }
-        err.print("\r" + " ".repeat(shown.length()) + "\r");
-        err.flush();
-        shown = "";
-    }
-
-    static String render(long done, long total, String unit) {
+    static String line(long done, long total) {
         if (total <= 0) {
-            return done + " " + unit;
+            return "reading traces: " + done;
         }
-        long d = Math.max(0, Math.min(done, total));
-        int filled = (int) (d * WIDTH / total);
-        return "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + d + "/" + total + " " + unit;
+        int filled = (int) Math.min(WIDTH, done * WIDTH / total);
+        return "[" + "#".repeat(filled) + "·".repeat(WIDTH - filled) + "] " + done + "/" + total + " traces";
+    }
+
+    /** Erases the bar so the answer starts on a clean line. */
+    @Override
+    public void close() {
+        if (enabled && lastLength > 0) {
+            err.print("\r" + " ".repeat(lastLength) + "\r");
+            err.flush();
+            lastLength = 0;
+        }
     }
 }

@@ -72,16 +72,14 @@ final class RootCommand implements Callable<Integer> {
         if (traceId != null) {
             TraceDetail d = client.getTrace(traceId, o.defaultDbId());
             TraceView.Options opts = new TraceView.Options(TraceView.DEFAULT_MAX_SPANS, 0);
-            Output.print(out, json, TreeDrawing.draw(TraceView.text(d, opts, Hints.CLI), d, ctx.terminal().unicode()),
-                    TraceView.structured(d, opts));
+            Output.print(out, json, TraceView.text(d, opts, Hints.CLI), TraceView.structured(d, opts));
         } else if (stats) {
             SessionStatsQuery.Result r = SessionStatsQuery.run(client, TraceFilter.NONE.withDbId(o.defaultDbId()), 1, limit);
             Output.print(out, json, SessionStatsView.text(r, Hints.CLI), SessionStatsView.structured(r));
         } else {
             ListTraces.Result r = ListTraces.run(client, new ListTraces.Request(
                     TraceFilter.NONE.withDbId(o.defaultDbId()), 1, limit, TraceOrder.START_TIME, true));
-            Output.print(out, json, TraceListView.table(r, Hints.CLI, ColorMixin.choose("auto", ctx)),
-                    TraceListView.structured(r));
+            Output.print(out, json, TraceListView.text(r, Hints.CLI), TraceListView.structured(r));
         }
         return ExitCodes.OK;
     }

@@ -47,6 +47,7 @@ final class ServeFastPath {
                     case "--db-id" -> c.conn.dbId = required(value);
                     case "--concurrency" -> c.conn.concurrency = Integer.valueOf(required(value));
                     case "--max-response-mb" -> c.conn.maxResponseMb = Integer.valueOf(required(value));
+                    case "--pricing-file" -> c.conn.pricingFile = Path.of(required(value));
                     case "--transport" -> c.transport = required(value);
                     default -> {
                         return null;

@@ -1,5 +1,6 @@
 package dev.agentos.traces.cli;
 
+import dev.agentos.traces.analysis.GroupBy;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
@@ -49,6 +50,10 @@ final class TokensCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @Option(names = "--group-by", paramLabel = "model|agent|user|session|day",
+            description = "With filters: also break the totals down by this (day = UTC day the trace started).")
+    String groupBy;
+
     @Override
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
@@ -64,8 +69,13 @@ final class TokensCommand implements Callable<Integer> {
             Output.print(spec.commandLine().getOut(), json, TokensView.text(d, u), TokensView.structured(d, u));
             return ExitCodes.OK;
         }
-        TokenQuery.Result r = TokenQuery.overFilter(client, f, maxTraces);
-        Output.print(spec.commandLine().getOut(), json, TokensView.text(r, f, Hints.CLI), TokensView.structured(r, f));
+        GroupBy by = GroupBy.parse(groupBy);
+        TokenQuery.Result r;
+        try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
+            r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), bar);
+        }
+        Output.print(spec.commandLine().getOut(), json, TokensView.text(r, f, by, Hints.CLI),
+                TokensView.structured(r, f, by));
         return ExitCodes.OK;
     }
 }

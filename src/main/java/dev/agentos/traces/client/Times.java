@@ -115,6 +115,11 @@ public final class Times {
         return parsed;
     }
 
+    /** A user's value, safe to quote in a message: control characters replaced, at most 40 chars. */
+    public static String clipForMessage(String s) {
+        return clip(s);
+    }
+
     static String clip(String s) {
         String oneLine = s.replaceAll("\\p{Cntrl}", "?");
         return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 40) + "…";

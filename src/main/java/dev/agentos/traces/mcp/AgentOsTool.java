@@ -3,6 +3,7 @@ package dev.agentos.traces.mcp;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ArgumentException;
+import dev.agentos.traces.query.ScanControl;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
@@ -30,6 +31,10 @@ abstract class AgentOsTool {
         this.clock = clock;
     }
 
+    Supplier<AgentOsClient> clientSupplier() {
+        return client;
+    }
+
     abstract String name();
 
     abstract String title();
@@ -43,9 +48,14 @@ abstract class AgentOsTool {
     /** Parse → call → render. Throws {@link ArgumentException} or {@link AgentOsException} on failure. */
     abstract CallToolResult handle(ToolArgs args, AgentOsClient client);
 
+    /** The tool's {@code _meta}, e.g. the MCP App that shows its result; null for none. */
+    Map<String, Object> meta() {
+        return null;
+    }
+
     McpSchema.Tool definition(McpJsonMapper json) {
         return McpSchema.Tool.builder()
-                .name(name()).title(title()).description(description())
+                .name(name()).title(title()).description(description()).meta(meta())
                 .inputSchema(json, inputSchema())
                 .outputSchema(json, outputSchema())
                 .annotations(McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(true)
@@ -56,29 +66,37 @@ abstract class AgentOsTool {
     McpServerFeatures.SyncToolSpecification specification(McpJsonMapper json) {
         return McpServerFeatures.SyncToolSpecification.builder()
                 .tool(definition(json))
-                .callHandler((exchange, request) -> call(request.arguments()))
+                .callHandler((exchange, request) -> call(request.arguments(), RequestControl.of(exchange, request)))
                 .build();
     }
 
     McpStatelessServerFeatures.SyncToolSpecification statelessSpecification(McpJsonMapper json) {
         return McpStatelessServerFeatures.SyncToolSpecification.builder()
                 .tool(definition(json))
-                .callHandler((context, request) -> call(request.arguments()))
+                .callHandler((context, request) -> call(request.arguments(), RequestControl.of(null, request)))
                 .build();
     }
 
     /** Runs the tool; always returns a result. */
     CallToolResult call(Map<String, Object> arguments) {
+        return call(arguments, ScanControl.NONE);
+    }
+
+    /** Runs the tool, reporting progress to and checking cancellation with {@code control}. */
+    CallToolResult call(Map<String, Object> arguments, ScanControl control) {
         EofDrain.TOOL_CALLS_IN_FLIGHT.incrementAndGet();
         try {
-            return handle(new ToolArgs(arguments, clock.instant()), client.get());
-        } catch (ArgumentException | AgentOsException e) {
+            return handle(new ToolArgs(arguments, clock.instant(), control), client.get());
+        } catch (ArgumentException | AgentOsException | ScanControl.Cancelled e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", name(), e); // stderr only: stdout is the protocol's
             return error(name() + " failed unexpectedly (" + e.getClass().getSimpleName()
                     + "); this is a bug in agentos-traces-mcp, please report it with the server's stderr.");
         } finally {
+            if (control instanceof RequestControl rc) {
+                rc.finished();
+            }
             EofDrain.TOOL_CALLS_IN_FLIGHT.decrementAndGet();
         }
     }

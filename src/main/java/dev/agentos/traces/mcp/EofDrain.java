@@ -5,6 +5,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,7 +47,31 @@ final class EofDrain {
                 out.write(b, off, len); // not FilterOutputStream's byte-at-a-time default
                 lastActivity = System.nanoTime();
             }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+                // System.out swallows write errors; a broken pipe (the client stopped reading) shows here
+                if (out instanceof PrintStream ps && ps.checkError()) {
+                    stdoutGone();
+                }
+            }
         };
+    }
+
+    /**
+     * Nobody reads our replies any more (SIGPIPE: the JVM ignores the signal and the writes fail): serving
+     * on would only compute answers into the void, so the process ends, with one line on stderr.
+     */
+    private void stdoutGone() {
+        if (exitScheduled) {
+            return;
+        }
+        exitScheduled = true;
+        System.err.println("agentos-traces-mcp: stdout is closed (the MCP client stopped reading); exiting");
+        Thread t = new Thread(() -> System.exit(0), "stdout-closed-exit"); // not from inside the writer's locks
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.agentos.traces.render.SpanView;
 import dev.agentos.traces.render.TraceView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@code get_trace}: a trace as a span tree, or one span with its input and output. */
@@ -58,23 +59,33 @@ final class GetTraceTool extends AgentOsTool {
                         Schemas.integer(1, SpanView.MAX_MAX_CHARS, SpanView.DEFAULT_MAX_CHARS, "With span_id: most characters of input and of output to show."));
     }
 
+    /** Shared with latest_trace, which answers with the same shape. */
+    static final String OUTPUT_SCHEMA = """
+            {"type": "object", "required": ["trace_id"], "properties": {
+              "trace_id": {"type": "string"}, "span_id": {"type": "string"}, "name": {"type": "string"},
+              "type": {"type": "string"}, "status": {"type": "string"},
+              "duration_ms": {"type": "number"}, "start_time": {"type": "string"}, "end_time": {"type": "string"},
+              "error_count": {"type": "integer"}, "total_spans": {"type": "integer"},
+              "run_id": {"type": "string"}, "session_id": {"type": "string"}, "user_id": {"type": "string"},
+              "agent_id": {"type": "string"}, "team_id": {"type": "string"}, "workflow_id": {"type": "string"},
+              "input": {}, "output": {}, "error": {"type": "string"}, "verdict": {"type": "string"},
+              "failures": {"type": "array", "items": {"type": "object"}},
+              "tokens": {"type": "object", "properties": {"input_tokens": {"type": "integer"},
+                "output_tokens": {"type": "integer"}, "total_tokens": {"type": "integer"}, "by_model": %s}},
+              "spans": {"type": "array", "items": {"type": "object", "required": ["span_id", "type", "name", "status", "duration_ms"]}},
+              "spans_total": {"type": "integer"}, "spans_omitted": {"type": "integer"},
+              "in_progress": {"type": "boolean"}}}"""
+            .formatted(Schemas.MODEL_TOKENS);
+
+    /** MCP Apps hosts draw the result as a waterfall (resource {@value TraceResources#WATERFALL}). */
+    @Override
+    Map<String, Object> meta() {
+        return TraceResources.WATERFALL_META;
+    }
+
     @Override
     String outputSchema() {
-        return """
-                {"type": "object", "required": ["trace_id"], "properties": {
-                  "trace_id": {"type": "string"}, "span_id": {"type": "string"}, "name": {"type": "string"},
-                  "type": {"type": "string"}, "status": {"type": "string"},
-                  "duration_ms": {"type": "number"}, "start_time": {"type": "string"}, "end_time": {"type": "string"},
-                  "error_count": {"type": "integer"}, "total_spans": {"type": "integer"},
-                  "run_id": {"type": "string"}, "session_id": {"type": "string"}, "user_id": {"type": "string"},
-                  "agent_id": {"type": "string"}, "team_id": {"type": "string"}, "workflow_id": {"type": "string"},
-                  "input": {}, "output": {}, "error": {"type": "string"}, "verdict": {"type": "string"},
-                  "failures": {"type": "array", "items": {"type": "object"}},
-                  "tokens": {"type": "object", "properties": {"input_tokens": {"type": "integer"},
-                    "output_tokens": {"type": "integer"}, "total_tokens": {"type": "integer"}, "by_model": %s}},
-                  "spans": {"type": "array", "items": {"type": "object", "required": ["span_id", "type", "name", "status", "duration_ms"]}},
-                  "spans_total": {"type": "integer"}, "spans_omitted": {"type": "integer"}}}"""
-                .formatted(Schemas.MODEL_TOKENS);
+        return OUTPUT_SCHEMA;
     }
 
     @Override

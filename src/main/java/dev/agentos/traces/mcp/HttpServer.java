@@ -151,6 +151,10 @@ public final class HttpServer implements AutoCloseable {
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("mcp-http");
+        // after a burst, idle threads (and the per-thread buffers Jackson keeps for each) go within a minute;
+        // Jetty's default evicts one thread per idle period, which kept ~2 MB and 150 threads for hours
+        threads.setIdleTimeout(30_000);
+        threads.setMaxEvictCount(200);
         Server jetty = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
@@ -277,6 +281,13 @@ public final class HttpServer implements AutoCloseable {
                 if (n == null || !n.isObject()) {
                     code = -32600;
                     problem = "Invalid Request: the body must be one JSON-RPC object.";
+                } else {
+                    // a session scopes request ids; without one (stateless) cancellation cannot be matched
+                    String session = http.getHeader("Mcp-Session-Id") != null ? http.getHeader("Mcp-Session-Id")
+                            : http.getParameter("sessionId");
+                    if (session != null && !session.isBlank()) {
+                        body = Cancellations.track((com.fasterxml.jackson.databind.node.ObjectNode) n, body, session);
+                    }
                 }
             } catch (IOException e) {
                 code = -32700;
@@ -337,6 +348,16 @@ public final class HttpServer implements AutoCloseable {
                     return in.read(b, off, len);
                 }
             };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
         }
 
         @Override

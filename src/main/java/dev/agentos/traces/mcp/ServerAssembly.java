@@ -31,18 +31,31 @@ public final class ServerAssembly {
             Answers questions about the traces an Agno AgentOS recorded: one trace per agent, team or workflow run, \
             made of spans (AGENT, TEAM, WORKFLOW, LLM, TOOL). Start with list_traces (filters, sort by duration or \
             error_count), drill in with get_trace (span tree, errors, tokens; span_id for one span's full input and \
-            output), count tokens with total_tokens (one trace or a filter), and see sessions with trace_stats. \
-            A trace whose status is OK can still contain failed spans: look at error_count.""";
+            output), count tokens with total_tokens (one trace or a filter; group_by model, agent, user, session, day) \
+            and their estimated cost with token_cost, and see sessions with trace_stats. To answer questions across \
+            many traces in one call: find_errors (what keeps failing), slow_spans (critical path of one trace, or \
+            p50/p95 by span across traces), compare_traces (what changed between two runs), search_traces (filter \
+            expressions) and latest_trace (the newest run, or wait for a run_id's trace). Times may be relative \
+            (24h, 7d, today). A trace whose status is OK can still contain failed spans: look at error_count.""";
 
     static final Consumer<McpServer.SyncSpecification<?>> NO_EXTRAS = spec -> { };
 
     private ServerAssembly() {
     }
 
-    /** The four tools, over a client made on first use (after {@code initialize}, not at start-up). */
+    /** The tools, over a client made on first use (after {@code initialize}, not at start-up). */
     static List<AgentOsTool> tools(Supplier<AgentOsClient> client, Clock clock) {
         return List.of(new ListTracesTool(client, clock), new GetTraceTool(client, clock),
-                new TraceStatsTool(client, clock), new TotalTokensTool(client, clock));
+                new TraceStatsTool(client, clock), new TotalTokensTool(client, clock),
+                new TokenCostTool(client, clock), new FindErrorsTool(client, clock), new SlowSpansTool(client, clock),
+                new CompareTracesTool(client, clock), new SearchTracesTool(client, clock),
+                new LatestTraceTool(client, clock));
+    }
+
+    static McpSchema.ServerCapabilities capabilities(boolean logging) {
+        McpSchema.ServerCapabilities.Builder b = McpSchema.ServerCapabilities.builder().tools(false)
+                .resources(false, false).prompts(false).completions();
+        return (logging ? b.logging() : b).build();
     }
 
     public static McpJsonMapper jsonMapper() {
@@ -73,12 +86,19 @@ public final class ServerAssembly {
         for (AgentOsTool t : tools) {
             specs.add(t.specification(json));
         }
+        Supplier<AgentOsClient> client = tools.get(0).clientSupplier();
+        TraceResources resources = new TraceResources(client);
+        TracePrompts prompts = new TracePrompts(client);
         spec.jsonMapper(json)
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(capabilities(true))
                 .tools(specs)
+                .resources(resources.specifications())
+                .resourceTemplates(resources.templateSpecifications())
+                .prompts(prompts.specifications())
+                .completions(prompts.completions())
                 .requestTimeout(requestTimeout(options));
         extras.accept(spec);
         return spec.build();
@@ -92,13 +112,20 @@ public final class ServerAssembly {
         for (AgentOsTool t : tools) {
             specs.add(t.statelessSpecification(json));
         }
+        Supplier<AgentOsClient> client = tools.get(0).clientSupplier();
+        TraceResources resources = new TraceResources(client);
+        TracePrompts prompts = new TracePrompts(client);
         return McpServer.sync(transport)
                 .jsonMapper(json)
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .serverInfo(NAME, version)
                 .instructions(INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build()) // no session, no log level
+                .capabilities(capabilities(false)) // no session, no log level
                 .tools(specs)
+                .resources(resources.statelessSpecifications())
+                .resourceTemplates(resources.statelessTemplateSpecifications())
+                .prompts(prompts.statelessSpecifications())
+                .completions(prompts.statelessCompletions())
                 .requestTimeout(requestTimeout(options))
                 .build();
     }
@@ -110,10 +137,34 @@ public final class ServerAssembly {
 
     /** Serves MCP on stdin/stdout until stdin closes. Returns at once: the transport's thread keeps the JVM up. */
     public static McpSyncServer serveStdio(ConnectionOptions options, String version) {
+        warmUp(version);
         EofDrain drain = new EofDrain();
         StdinGuard guard = new StdinGuard();
         return build(new StdioServerTransportProvider(jsonMapper(), guard.input(drain.input(System.in)),
                 guard.output(drain.output(System.out))), options, version);
+    }
+
+    /**
+     * While this thread builds the server (tool schemas, the SDK's session machinery), a second core reads and
+     * answers a made-up {@code initialize} in memory, so Jackson's first-use set-up for the protocol's records is
+     * done by the time the client's real one arrives. It writes nowhere. Measured: bench/stdio_probe.py.
+     */
+    private static void warmUp(String version) {
+        Thread t = new Thread(() -> {
+            try {
+                McpJsonMapper m = jsonMapper();
+                McpSchema.JSONRPCRequest r = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(m,
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"warm-up\",\"version\":\"0\"}}}");
+                m.convertValue(r.params(), McpSchema.InitializeRequest.class);
+                m.writeValueAsString(new McpSchema.JSONRPCResponse("2.0", r.id(), new McpSchema.InitializeResult(
+                        "2025-06-18", capabilities(true), new McpSchema.Implementation(NAME, version), INSTRUCTIONS), null));
+            } catch (Exception | LinkageError ignored) {
+                // only a warm-up: the real request is handled the same way either way
+            }
+        }, "warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     static Supplier<AgentOsClient> lazy(ConnectionOptions options) {

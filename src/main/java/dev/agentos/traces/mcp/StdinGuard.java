@@ -1,6 +1,7 @@
 package dev.agentos.traces.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.traces.client.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -138,35 +139,35 @@ final class StdinGuard {
                 if (tooLong) {
                     reply(-32600, "Invalid Request: a line longer than " + MAX_LINE_BYTES + " bytes was dropped.");
                     line = new byte[0];
-                } else if (acceptable(bytes)) {
-                    line = appendNewline(bytes);
                 } else {
-                    line = new byte[0];
+                    byte[] ok = acceptable(bytes);
+                    line = ok == null ? new byte[0] : appendNewline(ok);
                 }
             }
         };
     }
 
-    private boolean acceptable(byte[] bytes) {
+    /** The line to pass on, or null when it was answered here. */
+    private byte[] acceptable(byte[] bytes) {
         int i = 0;
         while (i < bytes.length && Character.isWhitespace(bytes[i])) {
             i++;
         }
         if (i == bytes.length) {
-            return true; // blank: harmless, pass it on
+            return bytes; // blank: harmless, pass it on
         }
         JsonNode n;
         try {
             n = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
             reply(-32700, "Parse error: a line on stdin is not JSON; send one JSON-RPC message per line.");
-            return false;
+            return null;
         }
         if (n == null || !n.isObject()) {
             reply(-32600, "Invalid Request: send one JSON-RPC object per line (batches are not supported).");
-            return false;
+            return null;
         }
-        return true;
+        return Cancellations.track((ObjectNode) n, bytes, "");
     }
 
     private static byte[] appendNewline(byte[] b) {

@@ -3,6 +3,7 @@ package dev.agentos.traces.mcp;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Times;
 import dev.agentos.traces.client.TraceFilter;
+import dev.agentos.traces.query.ScanControl;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,10 +15,44 @@ final class ToolArgs {
 
     private final Map<String, Object> args;
     private final Instant now;
+    private final ScanControl control;
 
     ToolArgs(Map<String, Object> args, Instant now) {
+        this(args, now, ScanControl.NONE);
+    }
+
+    ToolArgs(Map<String, Object> args, Instant now, ScanControl control) {
         this.args = args == null ? Map.of() : args;
         this.now = now;
+        this.control = control;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    /** Progress and cancellation of the call these arguments came with. */
+    ScanControl control() {
+        return control;
+    }
+
+    Object raw(String name) {
+        return args.get(name);
+    }
+
+    /** One of {@code allowed} (case-insensitive), or {@code dflt} when absent. */
+    String oneOf(String name, String dflt, java.util.List<String> allowed) {
+        String v = string(name);
+        if (v == null) {
+            return dflt;
+        }
+        for (String a : allowed) {
+            if (a.equalsIgnoreCase(v)) {
+                return a;
+            }
+        }
+        throw new ArgumentException(name + " must be one of " + String.join(", ", allowed) + ", not '"
+                + Times.clipForMessage(v) + "'.");
     }
 
     String string(String name) {

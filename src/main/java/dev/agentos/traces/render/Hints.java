@@ -21,6 +21,12 @@ public interface Hints {
 
     String raiseMaxTraces(int most);
 
+    /** An argument as the user gives it: {@code max_groups} to a tool, {@code --max-groups} on the command line. */
+    String arg(String name);
+
+    /** How to see one trace's critical path. */
+    String criticalPath();
+
     Hints MCP = new Hints() {
         public String nextPage(int page) {
             return "More: page=" + page;
@@ -50,6 +56,14 @@ public interface Hints {
 
         public String raiseMaxTraces(int most) {
             return "raise max_traces (up to " + most + ")";
+        }
+
+        public String arg(String name) {
+            return name;
+        }
+
+        public String criticalPath() {
+            return "One trace's critical path: slow_spans trace_id=<id>";
         }
     };
 
@@ -84,6 +98,14 @@ public interface Hints {
 
         public String raiseMaxTraces(int most) {
             return "raise --max-traces (up to " + most + ")";
+        }
+
+        public String arg(String name) {
+            return "--" + name.replace('_', '-');
+        }
+
+        public String criticalPath() {
+            return "One trace's critical path: " + CMD + " slow <id>";
         }
     };
 }

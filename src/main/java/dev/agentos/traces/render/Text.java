@@ -5,7 +5,17 @@ import java.time.Instant;
 /** Small text helpers shared by the views: bounded strings with visible markers. */
 public final class Text {
 
+    /** Every tool's text stays under this many chars (about 4,000 tokens at 4 chars a token). */
+    public static final int BUDGET = 16_000;
+    /** Room kept for the closing lines after a list is cut. */
+    static final int TAIL_ROOM = 1_500;
+
     private Text() {
+    }
+
+    /** True when a list being rendered into {@code b} must stop to leave room for its closing lines. */
+    static boolean full(StringBuilder b) {
+        return b.length() > BUDGET - TAIL_ROOM;
     }
 
     /** One line, at most {@code max} chars, with {@code …(+N chars)} when cut. */

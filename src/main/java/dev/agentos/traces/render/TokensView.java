@@ -1,5 +1,7 @@
 package dev.agentos.traces.render;
 
+import dev.agentos.traces.analysis.GroupBy;
+import dev.agentos.traces.analysis.TokenBreakdown;
 import dev.agentos.traces.analysis.TokenTotals;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.TraceDetail;
@@ -77,6 +79,11 @@ public final class TokensView {
     }
 
     public static String text(TokenQuery.Result r, TraceFilter filter, Hints hints) {
+        return text(r, filter, null, hints);
+    }
+
+    /** @param by an extra breakdown (null: by model and by trace only) */
+    public static String text(TokenQuery.Result r, TraceFilter filter, GroupBy by, Hints hints) {
         String filterLabel = filterLabel(filter);
         TokenTotals t = r.totals();
         StringBuilder b = new StringBuilder();
@@ -86,6 +93,15 @@ public final class TokensView {
                 : all ? " (every trace" : " (all that match " + filterLabel).append("): ");
         b.append(sum(t.inputTokens(), t.outputTokens())).append(", ").append(t.llmCalls()).append(" LLM calls\n");
         appendModels(b, t.byModel());
+        if (by != null && by != GroupBy.MODEL) {
+            List<TokenBreakdown.Group> groups = TokenBreakdown.of(r.rows(), by);
+            b.append("by ").append(by.label()).append(groups.size() > MAX_ROWS ? " (top " + MAX_ROWS + " of " + groups.size() + ")" : "")
+                    .append(":\n");
+            for (TokenBreakdown.Group g : groups.subList(0, Math.min(MAX_ROWS, groups.size()))) {
+                b.append("  ").append(Text.line(g.key(), 120)).append(": ").append(sum(g.inputTokens(), g.outputTokens()))
+                        .append(", ").append(g.traces()).append(g.traces() == 1 ? " trace\n" : " traces\n");
+            }
+        }
         List<TokenUsage> top = new ArrayList<>(r.traces());
         top.removeIf(u -> u.totalTokens() == 0);
         top.sort(Comparator.comparingLong(TokenUsage::totalTokens).reversed().thenComparing(TokenUsage::traceId));
@@ -105,6 +121,7 @@ public final class TokensView {
             b.append("Scan bound reached: ").append(hints.raiseMaxTraces(TokenQuery.MAX_MAX_TRACES))
                     .append(" or narrow the filter (start_time/end_time) to cover the rest.\n");
         }
+        b.append(ScanView.window(r.scan())).append('\n');
         b.append("read with ").append(r.requests()).append(r.requests() == 1 ? " request" : " requests")
                 .append(r.usedSearch() ? " (POST /traces/search)" : " (GET /traces + GET /traces/{id}; search unavailable)");
         return b.toString();
@@ -142,6 +159,16 @@ public final class TokensView {
         return f.map();
     }
 
+    private static List<Object> groups(List<TokenBreakdown.Group> groups) {
+        List<Object> out = new ArrayList<>();
+        for (TokenBreakdown.Group g : groups.subList(0, Math.min(MAX_ROWS, groups.size()))) {
+            out.add(Fields.of().put("key", g.key()).put("traces", g.traces()).put("input_tokens", g.inputTokens())
+                    .put("output_tokens", g.outputTokens()).put("total_tokens", g.totalTokens())
+                    .put("llm_calls", g.llmCalls()).map());
+        }
+        return out;
+    }
+
     private static List<Object> models(Map<String, TokenUsage.ModelTokens> byModel) {
         List<Object> out = new ArrayList<>();
         for (TokenUsage.ModelTokens m : byModel.values()) {
@@ -161,6 +188,10 @@ public final class TokensView {
     }
 
     public static Map<String, Object> structured(TokenQuery.Result r, TraceFilter f) {
+        return structured(r, f, null);
+    }
+
+    public static Map<String, Object> structured(TokenQuery.Result r, TraceFilter f, GroupBy by) {
         Map<String, Object> filter = filterFields(f);
         TokenTotals t = r.totals();
         List<TokenUsage> top = new ArrayList<>(r.traces());
@@ -180,6 +211,12 @@ public final class TokensView {
                 .put("mismatched_trace_ids", t.mismatchedTraceIds().isEmpty() ? null
                         : t.mismatchedTraceIds().subList(0, Math.min(MAX_ROWS, t.mismatchedTraceIds().size())))
                 .put("requests", r.requests()).put("used_search", r.usedSearch())
+                .put("window_start", r.scan().windowStart() == null ? null : r.scan().windowStart().toString())
+                .put("window_end", r.scan().windowEnd() == null ? null : r.scan().windowEnd().toString())
+                .put("as_of", r.scan().asOf() == null ? null : r.scan().asOf().toString())
+                .put("group_by", by == null ? null : by.label())
+                .put("groups", by == null ? null : groups(TokenBreakdown.of(r.rows(), by)))
+                .put("groups_omitted", by == null ? null : Math.max(0, TokenBreakdown.of(r.rows(), by).size() - MAX_ROWS))
                 .map();
     }
 }

@@ -20,10 +20,16 @@ public final class TraceListView {
     }
 
     public static String text(ListTraces.Result r, Hints hints) {
+        StringBuilder b = new StringBuilder();
         if (r.traces().isEmpty()) {
-            return empty(r);
+            b.append(r.totalCount() == 0 ? "No traces match." : "No traces on page " + r.page() + " (there are "
+                    + r.totalPages() + " pages).");
+            return b.toString();
         }
-        StringBuilder b = new StringBuilder(header(r));
+        int first = (r.page() - 1) * r.limit() + 1;
+        b.append("Traces ").append(first).append('-').append(first + r.traces().size() - 1).append(" of ")
+                .append(r.totalCount()).append(", page ").append(r.page()).append('/').append(r.totalPages())
+                .append(", ").append(orderLabel(r)).append('\n');
         for (TraceSummary t : r.traces()) {
             b.append(t.traceId()).append(" | ").append(status(t)).append(" | ").append(Times.format(t.duration()))
                     .append(" | ").append(t.totalSpans()).append(" spans | ").append(t.name());
@@ -37,22 +43,6 @@ public final class TraceListView {
             }
             b.append('\n');
         }
-        return b.append(footer(r, hints)).toString();
-    }
-
-    private static String empty(ListTraces.Result r) {
-        return r.totalCount() == 0 ? "No traces match." : "No traces on page " + r.page() + " (there are "
-                + r.totalPages() + " pages).";
-    }
-
-    private static String header(ListTraces.Result r) {
-        int first = (r.page() - 1) * r.limit() + 1;
-        return "Traces " + first + "-" + (first + r.traces().size() - 1) + " of " + r.totalCount() + ", page " + r.page()
-                + "/" + r.totalPages() + ", " + orderLabel(r) + "\n";
-    }
-
-    private static String footer(ListTraces.Result r, Hints hints) {
-        StringBuilder b = new StringBuilder();
         if (r.scanTruncated()) {
             b.append("Note: sorted among the first ").append(r.scanned()).append(" of ").append(r.totalCount())
                     .append(" matching traces (scan bound); narrow the filter for an exact order.\n");
@@ -60,70 +50,80 @@ public final class TraceListView {
         if (r.hasNext()) {
             b.append(hints.nextPage(r.page() + 1)).append('\n');
         }
-        return b.append(hints.traceDetails()).toString();
+        b.append(hints.traceDetails());
+        return b.toString();
     }
 
     /**
-     * The same list for a person at a terminal: the columns aligned (padded on visible width, so colour
-     * never shifts them), with colour when {@code style} is on: status red or green, failed spans yellow,
-     * ids dim. The header and the hints are those of {@link #text(ListTraces.Result, Hints)}.
+     * For a terminal: the same page as aligned columns (padded on the visible text, so colour never shifts
+     * them), the status coloured when {@code style} is ANSI.
      */
     public static String table(ListTraces.Result r, Hints hints, Style style) {
         if (r.traces().isEmpty()) {
-            return empty(r);
+            return text(r, hints);
         }
-        return header(r) + rows(r.traces(), style) + footer(r, hints);
+        String full = text(r, hints);
+        StringBuilder b = new StringBuilder(full.substring(0, full.indexOf('\n') + 1));
+        b.append(rows(r.traces(), style, true));
+        // the footer lines of the plain form: scan note, next page, how to see one trace
+        String[] lines = full.split("\n");
+        for (int i = 1 + r.traces().size(); i < lines.length; i++) {
+            b.append(style.dim(lines[i])).append('\n');
+        }
+        return b.toString().stripTrailing();
     }
 
-    /** Aligned rows, one per trace, each ending with a newline (also what {@code list --watch} prints). */
-    public static String rows(List<TraceSummary> traces, Style style) {
-        List<String[]> cells = new ArrayList<>();
-        boolean anyWho = false;
+    /** Aligned rows (and a column header), each ending with a newline. */
+    public static String rows(List<TraceSummary> traces, Style style, boolean header) {
+        String[] head = {"TRACE_ID", "STATUS", "DURATION", "SPANS", "NAME", "AGENT/TEAM", "SESSION", "USER", "STARTED", "INPUT"};
+        int[] cap = {32, 24, 10, 5, 28, 24, 20, 16, 19, 48};
+        List<String[]> rows = new ArrayList<>();
         for (TraceSummary t : traces) {
-            String who = who(t);
-            anyWho |= !who.isEmpty();
-            cells.add(new String[] {
-                style.dim(t.traceId()),
-                styledStatus(t, style),
-                Times.format(t.duration()),
-                t.totalSpans() + " spans",
-                t.name(),
-                who,
-                Text.time(t.startTime()),
-                t.input() == null ? "" : "in: " + Text.quote(t.input(), INPUT_CHARS)});
+            String who = t.agentId() != null ? t.agentId() : t.teamId() != null ? t.teamId()
+                    : t.workflowId() != null ? t.workflowId() : "";
+            String started = t.startTime() == null ? "?" : t.startTime().toString().replace('T', ' ');
+            rows.add(new String[] {t.traceId(), status(t), Times.format(t.duration()), String.valueOf(t.totalSpans()),
+                    t.name(), who, t.sessionId(), t.userId(), started.length() > 19 ? started.substring(0, 19) : started,
+                    t.input() == null ? "" : Text.quote(t.input(), 40)});
         }
-        int columns = 8;
-        int[] width = new int[columns];
-        for (String[] row : cells) {
-            for (int c = 0; c < columns; c++) {
-                width[c] = Math.max(width[c], Style.width(row[c]));
+        int[] width = new int[head.length];
+        for (int c = 0; c < head.length; c++) {
+            width[c] = header ? head[c].length() : 0;
+            for (String[] row : rows) {
+                width[c] = Math.max(width[c], Math.min(cap[c], row[c] == null ? 0 : row[c].length()));
             }
         }
         StringBuilder b = new StringBuilder();
-        for (String[] row : cells) {
+        if (header) {
+            StringBuilder h = new StringBuilder();
+            for (int c = 0; c < head.length; c++) {
+                h.append(c == 0 ? "" : "  ").append(c == 2 || c == 3 ? left(head[c], width[c]) : Text.pad(head[c], width[c]));
+            }
+            b.append(style.bold(h.toString().stripTrailing())).append('\n');
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            TraceSummary t = traces.get(i);
             StringBuilder line = new StringBuilder();
-            for (int c = 0; c < columns; c++) {
-                if (c == 5 && !anyWho || c == 7 && row[c].isEmpty()) {
-                    continue;
+            for (int c = 0; c < head.length; c++) {
+                String cell = c == 2 || c == 3 ? left(row[c], width[c]) : Text.pad(row[c], width[c]);
+                if (c == 0) {
+                    cell = style.dim(cell);
+                } else if (c == 1) {
+                    cell = "ERROR".equals(t.status()) ? style.red(cell) : t.errorCount() > 0 ? style.yellow(cell)
+                            : style.green(cell);
                 }
-                if (line.length() > 0) {
-                    line.append(" | ");
-                }
-                boolean numeric = c == 2 || c == 3;
-                line.append(c == 7 ? row[c] : numeric ? Style.padLeft(row[c], width[c]) : Style.padRight(row[c], width[c]));
+                line.append(c == 0 ? "" : "  ").append(cell);
             }
             b.append(line.toString().stripTrailing()).append('\n');
         }
         return b.toString();
     }
 
-    private static String styledStatus(TraceSummary t, Style style) {
-        String word = "ERROR".equalsIgnoreCase(t.status()) ? style.red(t.status())
-                : "OK".equalsIgnoreCase(t.status()) ? style.green(t.status()) : t.status();
-        if (t.errorCount() == 0) {
-            return word;
-        }
-        return word + ", " + style.yellow(t.errorCount() + (t.errorCount() == 1 ? " failed span" : " failed spans"));
+    /** Right-aligned in {@code width}. */
+    private static String left(String s, int width) {
+        String v = s == null ? "" : s;
+        return v.length() >= width ? v : " ".repeat(width - v.length()) + v;
     }
 
     static String status(TraceSummary t) {
@@ -163,7 +163,7 @@ public final class TraceListView {
     public static Map<String, Object> structured(ListTraces.Result r) {
         List<Object> rows = new ArrayList<>();
         for (TraceSummary t : r.traces()) {
-            rows.add(row(t));
+            rows.add(summary(t, 200));
         }
         return Fields.of()
                 .put("traces", rows)
@@ -176,12 +176,7 @@ public final class TraceListView {
                 .map();
     }
 
-    /** One trace as in {@link #structured}'s {@code traces} (what {@code --ndjson} prints per line). */
-    public static Map<String, Object> row(TraceSummary t) {
-        return summary(t, 200);
-    }
-
-    static Map<String, Object> summary(TraceSummary t, int inputChars) {
+    public static Map<String, Object> summary(TraceSummary t, int inputChars) {
         return Fields.of()
                 .put("trace_id", t.traceId()).put("name", t.name()).put("status", t.status())
                 .put("error_count", t.errorCount()).put("total_spans", t.totalSpans())

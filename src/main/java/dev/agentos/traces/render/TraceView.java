@@ -31,17 +31,30 @@ public final class TraceView {
     }
 
     public static String text(TraceDetail d, Options o) {
-        return render(d, o, Hints.MCP).text();
+        return render(d, o, Hints.MCP, null).text();
     }
 
     public static String text(TraceDetail d, Options o, Hints hints) {
-        return render(d, o, hints).text();
+        return render(d, o, hints, null).text();
     }
+
+    /**
+     * For a terminal: the span tree drawn with {@code branches} ({@link #UNICODE_BRANCHES} or
+     * {@link #ASCII_BRANCHES}) instead of indentation.
+     */
+    public static String text(TraceDetail d, Options o, Hints hints, String[] branches) {
+        return render(d, o, hints, branches).text();
+    }
+
+    /** Tee, last, pipe, blank: {@code ├─ └─ │}. */
+    public static final String[] UNICODE_BRANCHES = {"├─ ", "└─ ", "│  ", "   "};
+    /** For terminals that are not UTF-8. */
+    public static final String[] ASCII_BRANCHES = {"|- ", "`- ", "|  ", "   "};
 
     private record Rendered(String text, int spansShown) {
     }
 
-    private static Rendered render(TraceDetail d, Options o, Hints hints) {
+    private static Rendered render(TraceDetail d, Options o, Hints hints, String[] branches) {
         TraceSummary s = d.summary();
         List<SpanFailures.Failure> failures = SpanFailures.of(d);
         TokenUsage tokens = TokenUsage.of(d);
@@ -84,13 +97,21 @@ public final class TraceView {
         int[] shown = {0};
         int[] total = {0};
         d.forEachSpan(n -> total[0]++);
-        for (TraceNode root : d.tree()) {
-            appendTree(b, root, 0, o, shown);
+        for (int i = 0; i < d.tree().size(); i++) {
+            if (branches == null) {
+                appendTree(b, d.tree().get(i), 0, o, shown);
+            } else {
+                appendBox(b, d.tree().get(i), "", null, o, shown, branches);
+            }
         }
         if (shown[0] < total[0]) {
             boolean byLimit = shown[0] >= o.maxSpans();
             b.append(hints.moreSpans(total[0] - shown[0], byLimit ? o.maxSpans() : null,
                     byLimit && o.maxSpans() < MAX_MAX_SPANS)).append('\n');
+        }
+        String timeline = total[0] > 1 ? AsciiWaterfall.of(d, AsciiWaterfall.MAX_ROWS) : "";
+        if (!timeline.isEmpty() && b.length() + timeline.length() < TEXT_BUDGET) {
+            b.append(timeline); // only with room left: the tree above is what the budget is for
         }
         b.append(hints.oneSpan(s.traceId()));
         return new Rendered(b.toString(), shown[0]);
@@ -116,6 +137,33 @@ public final class TraceView {
         }
         for (TraceNode c : n.spans()) {
             appendTree(b, c, depth + 1, o, shown);
+        }
+    }
+
+    /** @param last null for a root, else whether this is its parent's last child */
+    private static void appendBox(StringBuilder b, TraceNode n, String prefix, Boolean last, Options o, int[] shown,
+            String[] br) {
+        if (shown[0] >= o.maxSpans() || b.length() >= TEXT_BUDGET) {
+            return;
+        }
+        shown[0]++;
+        String own = last == null ? "" : last ? br[1] : br[0];
+        String below = prefix + (last == null ? "" : last ? br[3] : br[2]);
+        b.append(prefix).append(own).append(spanLine(n)).append('\n');
+        String detail = below + (n.spans().isEmpty() ? br[3] : br[2]);
+        if (n.error() != null) {
+            b.append(detail).append("error: ").append(Text.line(n.error(), 2000)).append('\n');
+        }
+        if (o.ioChars() > 0) {
+            if (n.input() != null) {
+                b.append(detail).append("input: ").append(Text.quote(n.input(), o.ioChars())).append('\n');
+            }
+            if (n.output() != null) {
+                b.append(detail).append("output: ").append(Text.quote(n.output(), o.ioChars())).append('\n');
+            }
+        }
+        for (int i = 0; i < n.spans().size(); i++) {
+            appendBox(b, n.spans().get(i), below, i == n.spans().size() - 1, o, shown, br);
         }
     }
 
@@ -148,7 +196,7 @@ public final class TraceView {
         TokenUsage tokens = TokenUsage.of(d);
         List<Object> spans = new ArrayList<>();
         int[] total = {0};
-        int limit = render(d, o, Hints.MCP).spansShown(); // the same spans as the text
+        int limit = render(d, o, Hints.MCP, null).spansShown(); // the same spans as the text
         for (TraceNode root : d.tree()) {
             flatten(root, null, 0, limit, o.ioChars(), spans, total);
         }

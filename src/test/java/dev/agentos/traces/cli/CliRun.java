@@ -25,23 +25,20 @@ final class CliRun {
     }
 
     static Result run(Map<String, String> env, String... args) {
-        return run(env, Terminal.PIPED, args);
-    }
-
-    /** As if stdout/stderr were (or were not) terminals. */
-    static Result run(Map<String, String> env, Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new Context(new HashMap<>(env), CLOCK, terminal), new PrintWriter(out, true),
+        int code = Main.run(args, new Context(new HashMap<>(env), CLOCK), new PrintWriter(out, true),
                 new PrintWriter(err, true), true);
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** With a given context and stdout (e.g. one that fails like a closed pipe); stderr is kept. */
-    static Result run(Context ctx, PrintWriter out, String... args) {
+    /** As a person at a terminal would see it (box-drawn trees; colour unless NO_COLOR). */
+    static Result onTerminal(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, ctx, out, new PrintWriter(err, true), true);
-        return new Result(code, "", err.toString());
+        int code = Main.run(args, new Context(new HashMap<>(env), CLOCK, true), new PrintWriter(out, true),
+                new PrintWriter(err, true), true);
+        return new Result(code, out.toString(), err.toString());
     }
 
     /** With AGENTOS_URL pointing at {@code baseUrl}. */

@@ -25,7 +25,7 @@ abstract class CliTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TOOL_ERROR_TRACE = "16a3d91143cd09bae7f87594b93c261c";
     static final String TOOL_ERROR_RUN = "5d4c5cec-293d-4ca2-b199-2395ffd38bdd";
-    private static final Pattern TRACE_LINE = Pattern.compile("^([0-9a-f]{32}) \\| ", Pattern.MULTILINE);
+    private static final Pattern TRACE_LINE = Pattern.compile("^([0-9a-f]{32})(?:  | \\| )", Pattern.MULTILINE);
 
     WireMockServer server;
 

@@ -15,13 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class GetCommandTest extends CliTestBase {
 
-    /** The terminal draws the tree with box lines (the MCP text keeps its indentation: golden/trace_tool_error.txt). */
     static final String TREE = String.join("\n",
             "AGENT Ops_Agent.arun 203.65ms OK [b814b892dcc86f5b]",
-            "├─ LLM OfflineSim.ainvoke 42.31ms OK model=offline-sim-2 tokens=61+20 [1f51f1f6b45fc6cc]",
-            "├─ TOOL lookup_inventory 6.74ms ERROR [9b8c76d6e3668c78]",
-            "│     error: Inventory service unavailable for item 'nuts' (simulated outage)",
-            "└─ LLM OfflineSim.ainvoke 51.25ms OK model=offline-sim-2 tokens=82+32 [91942e14038ceb35]");
+            "  LLM OfflineSim.ainvoke 42.31ms OK model=offline-sim-2 tokens=61+20 [1f51f1f6b45fc6cc]",
+            "  TOOL lookup_inventory 6.74ms ERROR [9b8c76d6e3668c78]",
+            "    error: Inventory service unavailable for item 'nuts' (simulated outage)",
+            "  LLM OfflineSim.ainvoke 51.25ms OK model=offline-sim-2 tokens=82+32 [91942e14038ceb35]");
 
     static void assertToolErrorTrace(String out) {
         assertTrue(out.startsWith("Trace " + TOOL_ERROR_TRACE + " | Ops_Agent.arun | OK, 1 failed span | 203.65ms | 4 spans\n"),
@@ -45,46 +44,7 @@ class GetCommandTest extends CliTestBase {
     @Test
     void ioShowsSpanInputsCut() {
         CliRun.Result r = ok("get", TOOL_ERROR_TRACE, "--io", "--io-chars", "10");
-        assertTrue(r.out().contains("\n│     input: \"{\"item\": \"…(+6 chars)\"\n"), r.out());
-    }
-
-    @Test
-    void nestedSpansKeepTheirAncestorsLines() {
-        CliRun.Result r = ok("get", "adeaf270dc73dcf3839ce972cfb6779f");
-        assertTrue(r.out().contains("\n" + String.join("\n",
-                "TEAM Support_Team.arun 315.39ms OK [3af4801ddda7817f]",
-                "├─ LLM OfflineSim.ainvoke 41.02ms OK model=offline-leader tokens=409+31 [c3cc571d280a1afa]",
-                "├─ TOOL delegate_task_to_member 156.04ms OK [e8b186e7cd0b1c87]",
-                "├─ AGENT Calculator.arun 142.3ms OK [4d003261805d221b]",
-                "│  ├─ LLM OfflineSim.ainvoke 41.36ms OK model=offline-sim-1 tokens=26+19 [8b3c8f5f57f07f94]",
-                "│  ├─ TOOL add_numbers 0.46ms OK [bd395abdea4e2cb8]",
-                "│  └─ LLM OfflineSim.ainvoke 53.55ms OK model=offline-sim-1 tokens=32+5 [6fd6e10a6dd4dfda]",
-                "└─ LLM OfflineSim.ainvoke 51.8ms OK model=offline-leader tokens=418+9 [b9763e47de81f849]",
-                "One span in full: agentos-traces-mcp get adeaf270dc73dcf3839ce972cfb6779f --span-id <id>\n")), r.out());
-    }
-
-    @Test
-    void withoutUtf8TheTreeIsAscii() {
-        CliRun.Result r = CliRun.run(java.util.Map.of("AGENTOS_URL", server.baseUrl()), new Terminal(true, true, false),
-                "get", TOOL_ERROR_TRACE);
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("\n" + String.join("\n",
-                "AGENT Ops_Agent.arun 203.65ms OK [b814b892dcc86f5b]",
-                "|- LLM OfflineSim.ainvoke 42.31ms OK model=offline-sim-2 tokens=61+20 [1f51f1f6b45fc6cc]",
-                "|- TOOL lookup_inventory 6.74ms ERROR [9b8c76d6e3668c78]",
-                "|     error: Inventory service unavailable for item 'nuts' (simulated outage)",
-                "`- LLM OfflineSim.ainvoke 51.25ms OK model=offline-sim-2 tokens=82+32 [91942e14038ceb35]") + "\n"), r.out());
-        assertTrue(r.out().chars().allMatch(c -> c < 128 || c == '→' || c == '…'), "no box drawing: " + r.out());
-    }
-
-    @Test
-    void theMcpTextOfTheSameTraceKeepsItsIndentation() throws Exception {
-        var client = dev.agentos.traces.client.AgentOsClient.create(dev.agentos.traces.client.ConnectionOptions.resolve(
-                server.baseUrl(), null, null, null, null, java.util.Map.of()));
-        String mcp = dev.agentos.traces.render.TraceView.text(client.getTrace(TOOL_ERROR_TRACE, null),
-                new dev.agentos.traces.render.TraceView.Options(200, 0));
-        assertTrue(mcp.contains("\n  TOOL lookup_inventory 6.74ms ERROR [9b8c76d6e3668c78]\n"), mcp);
-        assertFalse(mcp.contains("├") || mcp.contains("└") || mcp.contains("│"), mcp);
+        assertTrue(r.out().contains("    input: \"{\"item\": \"…(+6 chars)\"\n"), r.out());
     }
 
     @Test
@@ -219,5 +179,23 @@ class GetCommandTest extends CliTestBase {
         assertFails(ExitCodes.USAGE, cli("get", TOOL_ERROR_TRACE, "--max-spans", "0"));
         assertFails(ExitCodes.USAGE, cli("get", TOOL_ERROR_TRACE, "--max-chars", "0"));
         assertFails(ExitCodes.USAGE, cli("get", TOOL_ERROR_TRACE, "--offset", "-1"));
+    }
+
+    @Test
+    void onATerminalTheTreeIsDrawnWithBoxCharacters() {
+        CliRun.Result r = CliRun.onTerminal(java.util.Map.of("AGENTOS_URL", server.baseUrl(), "NO_COLOR", "1"), "get",
+                "adeaf270dc73dcf3839ce972cfb6779f");
+        assertEquals(0, r.code(), r::toString);
+        String tree = r.out().substring(r.out().indexOf("TEAM Support_Team.arun"));
+        java.util.List<String> lines = tree.lines().limit(8).toList();
+        assertEquals("TEAM Support_Team.arun 315.39ms OK [3af4801ddda7817f]", lines.get(0));
+        String glyphs = lines.stream().map(l -> l.replaceAll("[A-Z]+ [A-Za-z_.]+ .*", "")).reduce("", (a, b) -> a + b + "|");
+        String expected = "|├─ |├─ |├─ |│  ├─ |│  ├─ |│  └─ |└─ |";
+        if (!new Context(java.util.Map.of(), CliRun.CLOCK).utf8()) { // a terminal that cannot show them gets ASCII
+            expected = expected.replace("├─", "|-").replace("└─", "`-").replace("│", "|");
+        }
+        assertEquals(expected, glyphs, tree);
+        CliRun.Result piped = ok("get", "adeaf270dc73dcf3839ce972cfb6779f");
+        assertTrue(!piped.out().contains("├─"), "plain indentation when not a terminal");
     }
 }

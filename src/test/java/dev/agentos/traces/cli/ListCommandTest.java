@@ -25,8 +25,11 @@ class ListCommandTest extends CliTestBase {
         assertEquals(fixtureIds("traces_list.json"), listedIds(r.out()));
         assertTrue(r.out().endsWith("\nMore: --page 2\nDetails: agentos-traces-mcp get <id>\n"), r.out());
         // the failing-tool run says OK but its failed span is shown
-        assertTrue(r.out().contains(TOOL_ERROR_TRACE + " | OK, 1 failed span | "), r.out());
-        assertTrue(r.out().contains("in: \"fail on purpose: lookup nuts\""), r.out());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^" + TOOL_ERROR_TRACE + "  OK, 1 failed span +203\\.65ms ").matcher(r.out())
+                .find(), r.out());
+        assertTrue(java.util.regex.Pattern.compile("\nTRACE_ID +STATUS +DURATION +SPANS +NAME").matcher(r.out()).find(),
+                "a header row: " + r.out());
+        assertTrue(r.out().contains("  \"fail on purpose: lookup nuts\""), r.out());
         server.verify(1, getRequestedFor(urlPathEqualTo("/traces")));
     }
 
@@ -71,7 +74,7 @@ class ListCommandTest extends CliTestBase {
         CliRun.Result r = ok("list", "--session-id", "sess-gamma");
         assertEquals(8, listedIds(r.out()).size());
         r.out().lines().filter(l -> l.matches("^[0-9a-f]{32} .*"))
-                .forEach(l -> assertTrue(l.contains("session=sess-gamma user=bob"), l));
+                .forEach(l -> assertTrue(l.matches(".*  sess-gamma +bob  .*"), l));
         CliRun.Result team = ok("list", "--team-id", "support-team");
         assertEquals(List.of("adeaf270dc73dcf3839ce972cfb6779f", "9b6a6543cddbb1282ee26425449d7ffd"), listedIds(team.out()));
     }
@@ -233,5 +236,22 @@ class ListCommandTest extends CliTestBase {
         assertEquals("0809167314b7f072717716997a701ef0", first.get("trace_id").asText());
         assertEquals(4, first.get("total_spans").asInt());
         assertFails(ExitCodes.USAGE, cli("list", "--json", "--ndjson"));
+    }
+
+    @Test
+    void columnsAlignAndColourOnlyWhenAskedFor() {
+        CliRun.Result plain = ok("list", "--limit", "5");
+        assertTrue(!plain.out().contains("\u001b["), "no colour when not a terminal");
+        List<String> rows = plain.out().lines().filter(l -> l.matches("^[0-9a-f]{32}  .*")).toList();
+        assertEquals(5, rows.size());
+        int durationEnd = rows.get(0).indexOf("ms ") + 2;
+        rows.forEach(l -> assertEquals(durationEnd, l.indexOf("ms ") + 2, "durations right-aligned: " + l));
+        CliRun.Result coloured = CliRun.run(java.util.Map.of("AGENTOS_URL", server.baseUrl(), "AGENTOS_TRACES_COLOR", "always"),
+                "list", "--limit", "5");
+        assertTrue(coloured.out().contains("\u001b[32mOK"), coloured::toString);
+        assertEquals(plain.out(), coloured.out().replaceAll("\u001b\\[[0-9;]*m", ""), "colour never moves a column");
+        CliRun.Result noColor = CliRun.run(java.util.Map.of("AGENTOS_URL", server.baseUrl(), "NO_COLOR", "1"),
+                "list", "--limit", "5");
+        assertEquals(plain.out(), noColor.out());
     }
 }

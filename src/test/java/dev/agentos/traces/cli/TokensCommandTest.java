@@ -99,7 +99,7 @@ class TokensCommandTest extends CliTestBase {
         assertTrue(j.get("truncated").asBoolean());
         CliRun.Result text = ok("tokens", "--max-traces", "5");
         assertTrue(text.out().startsWith("Tokens over 5 traces (the newest 5 of 22): "), text.out());
-        assertTrue(text.out().contains("\nScan bound reached: raise --max-traces (up to 10000) "), text.out());
+        assertTrue(text.out().contains("\nScan bound reached: raise --max-traces (up to 100000) "), text.out());
     }
 
     @Test

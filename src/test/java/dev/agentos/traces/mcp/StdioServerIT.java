@@ -34,6 +34,7 @@ class StdioServerIT {
     static WireMockServer agentOs;
     static McpSyncClient client;
     static final ObjectMapper JSON = new ObjectMapper();
+    static final List<McpSchema.ProgressNotification> PROGRESS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -44,6 +45,7 @@ class StdioServerIT {
                 .args("-jar", JavaProcess.jar(), "serve", "--base-url", agentOs.baseUrl())
                 .build();
         client = McpClient.sync(new StdioClientTransport(params, ServerAssembly.jsonMapper()))
+                .progressConsumer(PROGRESS::add)
                 .requestTimeout(Duration.ofSeconds(30)).build();
         McpSchema.InitializeResult init = client.initialize();
         assertEquals("agentos-traces-mcp", init.serverInfo().name());
@@ -67,9 +69,10 @@ class StdioServerIT {
     }
 
     @Test
-    void listsTheFourReadOnlyToolsWithSchemas() {
+    void listsTheReadOnlyToolsWithSchemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertEquals(List.of("list_traces", "get_trace", "trace_stats", "total_tokens"),
+        assertEquals(List.of("list_traces", "get_trace", "trace_stats", "total_tokens", "token_cost", "find_errors",
+                "slow_spans", "compare_traces", "search_traces", "latest_trace"),
                 tools.stream().map(McpSchema.Tool::name).toList());
         for (McpSchema.Tool t : tools) {
             assertNotNull(t.title(), t.name());
@@ -139,6 +142,49 @@ class StdioServerIT {
         assertEquals(out, s.get("output_tokens").asLong());
         assertEquals(in + out, s.get("total_tokens").asLong());
         assertEquals(1, s.get("requests").asInt());
+    }
+
+    @Test
+    void aScanWithAProgressTokenReportsProgressToTheClient() throws Exception {
+        PROGRESS.clear();
+        CallToolResult r = client.callTool(McpSchema.CallToolRequest.builder().name("find_errors")
+                .arguments(Map.of()).progressToken("scan-1").build());
+        assertEquals(4, structured(r).get("failed_spans").asInt());
+        long deadline = System.currentTimeMillis() + 5000;
+        while (PROGRESS.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(PROGRESS.isEmpty(), "a progress notification must reach the client");
+        McpSchema.ProgressNotification last = PROGRESS.get(PROGRESS.size() - 1);
+        assertEquals("scan-1", last.progressToken());
+        assertEquals(22.0, last.progress());
+        assertEquals(22.0, last.total());
+        assertEquals("22 of 22 traces read", last.message());
+    }
+
+    @Test
+    void resourcesPromptsAndCompletionsAnswerFromTheTraces() {
+        McpSchema.ReadResourceResult trace = client.readResource(
+                new McpSchema.ReadResourceRequest("agentos://traces/16a3d91143cd09bae7f87594b93c261c"));
+        assertEquals(2, trace.contents().size());
+        assertTrue(((McpSchema.TextResourceContents) trace.contents().get(0)).text()
+                .startsWith("Trace 16a3d91143cd09bae7f87594b93c261c | Ops_Agent.arun"));
+        assertEquals("application/json", trace.contents().get(1).mimeType());
+        assertTrue(client.listResourceTemplates().resourceTemplates().stream()
+                .anyMatch(t -> t.uriTemplate().equals("agentos://traces/{trace_id}/spans/{span_id}")));
+        McpSchema.GetPromptResult p = client.getPrompt(new McpSchema.GetPromptRequest("error_review", Map.of("window", "7d")));
+        assertTrue(((McpSchema.TextContent) p.messages().get(0).content()).text().contains("find_errors start_time=7d"));
+        McpSchema.Resource app = client.listResources().resources().stream()
+                .filter(r -> r.uri().equals("ui://agentos-traces/waterfall.html")).findFirst().orElseThrow();
+        assertEquals("text/html;profile=mcp-app", app.mimeType());
+        McpSchema.ReadResourceResult html = client.readResource(new McpSchema.ReadResourceRequest(app.uri()));
+        assertTrue(((McpSchema.TextResourceContents) html.contents().get(0)).text().contains("ui/initialize"));
+        McpSchema.Tool get = client.listTools().tools().stream().filter(t -> t.name().equals("get_trace")).findFirst()
+                .orElseThrow();
+        assertEquals(Map.of("resourceUri", app.uri()), get.meta().get("ui"), "get_trace opens the waterfall app");
+        McpSchema.CompleteResult c = client.completeCompletion(new McpSchema.CompleteRequest(
+                new McpSchema.PromptReference("debug_last_run"), new McpSchema.CompleteRequest.CompleteArgument("agent_id", "m")));
+        assertEquals(List.of("math-agent"), c.completion().values());
     }
 
     private static long[] sumLlm(JsonNode node) {

@@ -23,11 +23,17 @@ class ToolErrorsTest {
 
     static final String TRACE = "16a3d91143cd09bae7f87594b93c261c";
     /** One valid call per tool; the secured fixtures only cover GET /traces?limit=2 and the session stats. */
-    static final Map<String, Map<String, Object>> CALLS = Map.of(
-            "list_traces", Map.of("limit", 2),
-            "get_trace", Map.of("trace_id", TRACE),
-            "trace_stats", Map.of("limit", 1),
-            "total_tokens", Map.of("trace_id", TRACE));
+    static final Map<String, Map<String, Object>> CALLS = Map.ofEntries(
+            Map.entry("list_traces", Map.of("limit", 2)),
+            Map.entry("get_trace", Map.of("trace_id", TRACE)),
+            Map.entry("trace_stats", Map.of("limit", 1)),
+            Map.entry("total_tokens", Map.of("trace_id", TRACE)),
+            Map.entry("token_cost", Map.of("trace_id", TRACE)),
+            Map.entry("find_errors", Map.of("start_time", "7d")),
+            Map.entry("slow_spans", Map.of("trace_id", TRACE)),
+            Map.entry("compare_traces", Map.of("trace_id_a", TRACE, "trace_id_b", TRACE)),
+            Map.entry("search_traces", Map.of("filter", Map.of("op", "EQ", "key", "status", "value", "ERROR"))),
+            Map.entry("latest_trace", Map.of("agent_id", "ops-agent")));
 
     WireMockServer server;
 
@@ -111,11 +117,17 @@ class ToolErrorsTest {
     void badArgumentsFailBeforeAnyRequest() {
         AgentOsStub.open(server);
         List<AgentOsTool> tools = tools(server.baseUrl(), Map.of());
-        Map<String, Map<String, Object>> bad = Map.of(
-                "list_traces", Map.of("start_time", "2026-13-45"),
-                "get_trace", Map.of("trace_id", "a\nb"),
-                "trace_stats", Map.of("end_time", "soon"),
-                "total_tokens", Map.of("trace_id", TRACE, "agent_id", "math-agent"));
+        Map<String, Map<String, Object>> bad = Map.ofEntries(
+                Map.entry("list_traces", Map.of("start_time", "2026-13-45")),
+                Map.entry("get_trace", Map.of("trace_id", "a\nb")),
+                Map.entry("trace_stats", Map.of("end_time", "soon")),
+                Map.entry("total_tokens", Map.of("trace_id", TRACE, "agent_id", "math-agent")),
+                Map.entry("token_cost", Map.of("start_time", "last tuesday")),
+                Map.entry("find_errors", Map.of("max_traces", 0)),
+                Map.entry("slow_spans", Map.of("trace_id", "../etc")),
+                Map.entry("compare_traces", Map.of("trace_id_a", TRACE)),
+                Map.entry("search_traces", Map.of("filter", "{not json")),
+                Map.entry("latest_trace", Map.of("wait_seconds", 5)));
         for (AgentOsTool t : tools) {
             CallToolResult r = t.call(bad.get(t.name()));
             assertTrue(r.isError(), t.name());

@@ -96,4 +96,25 @@ class TokenQueryFallbackTest {
         assertEquals(true, r.truncated());
         server.verify(5, getRequestedFor(urlPathMatching("/traces/[0-9a-f]{32}")));
     }
+
+    @Test
+    void findErrorsFallsBackTooAndReportsProgressUpToTheLastTrace() {
+        AgentOsClient client = AgentOsClient.create(
+                ConnectionOptions.resolve(server.baseUrl(), null, null, null, null, Map.of()).withConcurrency(4));
+        dev.agentos.traces.analysis.ErrorGroups errors = new dev.agentos.traces.analysis.ErrorGroups();
+        List<long[]> progress = new ArrayList<>();
+        TraceScan.Stats s = TraceScan.scan(client, TraceFilter.NONE, 1000, java.time.Instant.now(), new ScanControl() {
+            @Override
+            public void progress(long done, long total) {
+                progress.add(new long[] {done, total});
+            }
+        }, errors::add);
+        assertFalse(s.usedSearch());
+        assertEquals(21, s.read());
+        assertEquals(4, errors.result().failedSpans());
+        assertEquals(1 + 1 + 21, s.requests(), "one 404 search, one list page, one GET per trace");
+        long[] last = progress.get(progress.size() - 1);
+        assertEquals(21, last[0]);
+        assertEquals(21, last[1]);
+    }
 }

@@ -79,6 +79,8 @@ class RenderGoldenTest {
     @Test
     void tokensOverEverything() {
         Golden.assertMatches("golden/tokens_all.txt",
-                TokensView.text(TokenQuery.overFilter(client, TraceFilter.NONE, 1000), TraceFilter.NONE));
+                TokensView.text(TokenQuery.overFilter(client, TraceFilter.NONE, 1000,
+                        java.time.Instant.parse("2026-11-24T12:00:00Z"), dev.agentos.traces.query.ScanControl.NONE),
+                        TraceFilter.NONE));
     }
 }

@@ -1,0 +1,32 @@
+package dev.agentos.traces.query;
+
+/**
+ * What a long scan tells its caller and asks of it: progress after each batch of traces, and whether
+ * the request was cancelled (checked between requests; a cancelled scan throws {@link Cancelled}).
+ */
+public interface ScanControl {
+
+    ScanControl NONE = new ScanControl() {
+    };
+
+    /** @param total the traces the scan will read (at most its limit), or 0 when not known yet */
+    default void progress(long done, long total) {
+    }
+
+    default boolean cancelled() {
+        return false;
+    }
+
+    /** A scan stopped because its request was cancelled; no result is owed. */
+    final class Cancelled extends RuntimeException {
+        public Cancelled() {
+            super("The request was cancelled; no result.", null, false, false);
+        }
+    }
+
+    default void check() {
+        if (cancelled()) {
+            throw new Cancelled();
+        }
+    }
+}
