@@ -13,7 +13,13 @@ import java.util.Properties;
  * What every command needs from outside: the environment, the clock and whether a person is watching a
  * terminal (injected by tests).
  */
-record Context(Map<String, String> env, Clock clock, boolean terminal, LatestTrace.Sleeper sleeper) {
+record Context(Map<String, String> env, Clock clock, boolean terminal, LatestTrace.Sleeper sleeper,
+        boolean stderrTerminal) {
+
+    /** stderr taken to be where stdout is (tests; the real process asks the OS in {@link #system()}). */
+    Context(Map<String, String> env, Clock clock, boolean terminal, LatestTrace.Sleeper sleeper) {
+        this(env, clock, terminal, sleeper, terminal);
+    }
 
     Context(Map<String, String> env, Clock clock) {
         this(env, clock, false);
@@ -24,7 +30,27 @@ record Context(Map<String, String> env, Clock clock, boolean terminal, LatestTra
     }
 
     static Context system() {
-        return new Context(System.getenv(), Clock.systemUTC(), System.console() != null);
+        boolean console = System.console() != null;
+        return new Context(System.getenv(), Clock.systemUTC(), console, LatestTrace.Sleeper.REAL,
+                console && !stderrRedirected());
+    }
+
+    /**
+     * Whether fd 2 is known not to be a terminal: the console says stdin and stdout are, but {@code 2> file}
+     * must not fill the file with progress bars. Linux names the device in /proc/self/fd/2; elsewhere we
+     * cannot tell and take stderr to be where stdout is.
+     */
+    static boolean stderrRedirected() {
+        java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+        try {
+            if (!java.nio.file.Files.isSymbolicLink(fd)) {
+                return false;
+            }
+            String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+            return !(target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether the terminal can show box-drawing characters (else ASCII stands in). */

@@ -64,6 +64,18 @@ final class ListCommand implements Callable<Integer> {
                     + "(up to 60 s); Ctrl-C stops.")
     Integer watch;
 
+    @Option(names = "--color", paramLabel = "WHEN", completionCandidates = ColorWhen.class,
+            description = "Colour: auto (on a terminal, unless NO_COLOR or AGENTOS_TRACES_COLOR say otherwise), "
+                    + "always or never. Given here, it wins over both.")
+    String color;
+
+    static final class ColorWhen implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("auto", "always", "never").iterator();
+        }
+    }
+
     ListCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -73,6 +85,7 @@ final class ListCommand implements Callable<Integer> {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--limit", limit, 1, AgentOsClient.MAX_LIMIT);
         Bounds.check("--page", page, 1, 1_000_000);
+        Style style = style(); // a bad --color fails before any request
         TraceOrder order;
         boolean descending;
         try {
@@ -99,9 +112,20 @@ final class ListCommand implements Callable<Integer> {
             Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));
         } else {
             Output.print(spec.commandLine().getOut(), json,
-                    TraceListView.table(r, Hints.CLI, ctx.colour() ? Style.ANSI : Style.PLAIN), structured);
+                    TraceListView.table(r, Hints.CLI, style), structured);
         }
         return ExitCodes.OK;
+    }
+
+    /** --color when given (no-color.org: a flag on the command line wins over NO_COLOR), else the environment's choice. */
+    private Style style() {
+        String when = color == null ? "auto" : color.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (when) {
+            case "always" -> Style.ANSI;
+            case "never" -> Style.PLAIN;
+            case "auto" -> ctx.colour() ? Style.ANSI : Style.PLAIN;
+            default -> throw new ArgumentException("--color must be auto, always or never, not '" + color.strip() + "'.");
+        };
     }
 
     /** Lists, then every {@code watch} seconds prints only the traces it has not shown yet. */
@@ -117,7 +141,7 @@ final class ListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Style style = ctx.colour() ? Style.ANSI : Style.PLAIN;
+        Style style = style();
         Set<String> seen = new HashSet<>();
         long wait = watch * 1000L;
         boolean first = true;

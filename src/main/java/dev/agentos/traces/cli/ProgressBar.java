@@ -23,7 +23,7 @@ final class ProgressBar implements ScanControl, AutoCloseable {
     }
 
     static ProgressBar of(Context ctx, picocli.CommandLine.Model.CommandSpec spec) {
-        return new ProgressBar(spec.commandLine().getErr(), ctx.terminal());
+        return new ProgressBar(spec.commandLine().getErr(), ctx.stderrTerminal());
     }
 
     @Override
