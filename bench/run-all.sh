@@ -19,7 +19,7 @@ URL=http://127.0.0.1:18801
 
 say "# machine: $(nproc) cores, $(uname -m); $(java -version 2>&1 | head -1)"
 
-say "## cold start: launch -> initialize result (10 runs after a warm-up)"
+say "## cold start: launch -> initialize result (20 runs after a warm-up)"
 printf 'jdk\tmode\tmin\tmedian\tmax\n' > "$out/cold-start.tsv"
 jdks=("17:$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && jdks+=("25:/usr/lib/jvm/temurin-25-jdk-amd64")
@@ -28,22 +28,49 @@ for entry in "${jdks[@]}"; do
   export XDG_CACHE_HOME; XDG_CACHE_HOME=$(mktemp -d)
   row() { # mode command...
     local mode=$1; shift
-    local r; r=$(python3 bench/stdio_probe.py 10 -- "$@" | tail -1)
+    local r; r=$(python3 bench/stdio_probe.py 20 -- "$@" | tail -1)
     say "JDK $v, $mode: $r"
     printf '%s\t%s\t%s\n' "$v" "$mode" "$(echo "$r" | sed -E 's/min ([0-9]+) ms, median ([0-9]+) ms, max ([0-9]+) ms/\1\t\2\t\3/')" >> "$out/cold-start.tsv"
   }
   row "java -jar" "$home/bin/java" -jar target/agentos-traces-mcp.jar serve
   AGENTOS_TRACES_MCP_CDS=0 JAVA_HOME=$home row "launcher, no archive" bin/agentos-traces-mcp serve
   JAVA_HOME=$home bin/agentos-traces-mcp --version >/dev/null   # starts the archive's training run
-  for _ in $(seq 60); do ls "$XDG_CACHE_HOME"/agentos-traces-mcp/app-*.[ja][so][at] >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 120); do
+    [ -n "$(find "$XDG_CACHE_HOME" -name '*.jsa' -o -name '*.aot' 2>/dev/null)" ] && [ -z "$(find "$XDG_CACHE_HOME" -name '*.lock')" ] && break
+    sleep 0.5
+  done
   JAVA_HOME=$home row "launcher + archive" bin/agentos-traces-mcp serve
 done
 python3 bench/chart.py "$out/cold-start.tsv" "$out/cold-start.svg"
 
-say "## peak RSS: a stdio session with 10 tool calls (launcher + archive, JDK 17)"
-/usr/bin/time -v python3 bench/session.py "$URL" 10 -- bin/agentos-traces-mcp serve > /dev/null 2> "$out/rss.txt" || true
+say "## the MCP Java SDK's own floor: its smallest stdio server (no tools), same flags, own archive (20 interleaved runs)"
+for entry in "${jdks[@]}"; do
+  v=${entry%%:*}; home=${entry#*:}
+  bash bench/sdk-floor.sh 20 "$home" | sed "s/^/JDK $v: /" | tee -a "$out/summary.txt"
+done
+
+say "## what the launcher script costs before it starts the JVM (hyperfine, 200 runs)"
+bash bench/launcher-overhead.sh | tee -a "$out/summary.txt"
+
+say "## peak RSS: a stdio session with 10 tool calls (launcher + archive; GNU time's KB are KiB)"
 # time -v measures python and its children: the server is the largest process
-say "max RSS (python driver + server, largest process): $(grep 'Maximum resident' "$out/rss.txt" | awk '{print $NF}') KB"
+for entry in "${jdks[@]}"; do
+  v=${entry%%:*}; home=${entry#*:}
+  export XDG_CACHE_HOME; XDG_CACHE_HOME=$(mktemp -d)
+  JAVA_HOME=$home bin/agentos-traces-mcp --version >/dev/null
+  for _ in $(seq 120); do
+    [ -n "$(find "$XDG_CACHE_HOME" -name '*.jsa' -o -name '*.aot' 2>/dev/null)" ] && [ -z "$(find "$XDG_CACHE_HOME" -name '*.lock')" ] && break
+    sleep 0.5
+  done
+  kb=()
+  for _ in 1 2 3; do
+    JAVA_HOME=$home /usr/bin/time -v python3 bench/session.py "$URL" 10 -- bin/agentos-traces-mcp serve > /dev/null 2> "$out/rss.txt" || true
+    kb+=("$(grep 'Maximum resident' "$out/rss.txt" | awk '{print $NF}')")
+  done
+  say "JDK $v: max RSS (largest process: the server), 3 runs: ${kb[*]} KB"
+  [ "$v" = 17 ] && cache17=$XDG_CACHE_HOME
+done
+XDG_CACHE_HOME=$cache17   # what follows runs the default java (JDK 17) with its archive in place
 
 say "## added latency of a tool call over a direct GET (1000 calls, list_traces limit 20; steady = second half)"
 python3 bench/session.py "$URL" 1000 -- bin/agentos-traces-mcp serve | tee -a "$out/summary.txt"
