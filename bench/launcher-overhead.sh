@@ -15,7 +15,7 @@ export XDG_CACHE_HOME="$work/cache"
 jar="$PWD/bin/../target/agentos-traces-mcp.jar"
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$real/release")
 ext=jsa; [ "$major" -ge 25 ] && ext=aot
-archive="$XDG_CACHE_HOME/agentos-traces-mcp$work/jdk$jar.$ext"
+archive="$XDG_CACHE_HOME/agentos-traces-mcp$work/jdk$jar.serve.$ext"
 mkdir -p "$(dirname "$archive")"; touch "$archive"; touch -r "$jar" "$archive.jar"; touch -r "$work/jdk/release" "$archive.jdk"
 JAVA_HOME="$work/jdk" sh -x bin/agentos-traces-mcp serve 2>&1 | grep -q -- "-XX:[A-Za-z]*=$archive" \
   || { echo "the launcher did not take the archive path" >&2; exit 1; }

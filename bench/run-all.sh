@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/agentos-traces-mcp.jar ] || ./mvnw -B -q clean package -DskipTests
+source bench/archive.sh
 out=bench/results; mkdir -p "$out"; : > "$out/summary.txt"; rm -f "$out"/fallback-*.time
 say() { echo "$*" | tee -a "$out/summary.txt"; }
 stubs=()
@@ -34,11 +35,7 @@ for entry in "${jdks[@]}"; do
   }
   row "java -jar" "$home/bin/java" -jar target/agentos-traces-mcp.jar serve
   AGENTOS_TRACES_MCP_CDS=0 JAVA_HOME=$home row "launcher, no archive" bin/agentos-traces-mcp serve
-  JAVA_HOME=$home bin/agentos-traces-mcp --version >/dev/null   # starts the archive's training run
-  for _ in $(seq 120); do
-    [ -n "$(find "$XDG_CACHE_HOME" -name '*.jsa' -o -name '*.aot' 2>/dev/null)" ] && [ -z "$(find "$XDG_CACHE_HOME" -name '*.lock')" ] && break
-    sleep 0.5
-  done
+  JAVA_HOME=$home make_archive serve
   JAVA_HOME=$home row "launcher + archive" bin/agentos-traces-mcp serve
 done
 python3 bench/chart.py "$out/cold-start.tsv" "$out/cold-start.svg"
@@ -57,11 +54,7 @@ say "## peak RSS: a stdio session with 10 tool calls (launcher + archive; GNU ti
 for entry in "${jdks[@]}"; do
   v=${entry%%:*}; home=${entry#*:}
   export XDG_CACHE_HOME; XDG_CACHE_HOME=$(mktemp -d)
-  JAVA_HOME=$home bin/agentos-traces-mcp --version >/dev/null
-  for _ in $(seq 120); do
-    [ -n "$(find "$XDG_CACHE_HOME" -name '*.jsa' -o -name '*.aot' 2>/dev/null)" ] && [ -z "$(find "$XDG_CACHE_HOME" -name '*.lock')" ] && break
-    sleep 0.5
-  done
+  JAVA_HOME=$home make_archive serve
   kb=()
   for _ in 1 2 3; do
     JAVA_HOME=$home /usr/bin/time -v python3 bench/session.py "$URL" 10 -- bin/agentos-traces-mcp serve > /dev/null 2> "$out/rss.txt" || true
@@ -76,6 +69,7 @@ say "## added latency of a tool call over a direct GET (1000 calls, list_traces 
 python3 bench/session.py "$URL" 1000 -- bin/agentos-traces-mcp serve | tee -a "$out/summary.txt"
 
 say "## CLI list --limit 20, end to end (hyperfine), vs curl + jq"
+make_archive cli   # the CLI's own archive (JDK 17); what follows uses it too
 if command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 3 --runs 20 --export-markdown "$out/cli.md" \
     "bin/agentos-traces-mcp list --limit 20 --base-url $URL" \

@@ -27,11 +27,8 @@ fi
   | (cd "$work" && timeout 60 "$home/bin/java" $flags $make -cp floor.jar:app.jar Floor > /dev/null 2>&1) || true
 ls "$work"/floor.[ja][so][at] > /dev/null
 export XDG_CACHE_HOME="$work/cache"
-JAVA_HOME=$home bin/agentos-traces-mcp --version > /dev/null   # starts our archive's training run
-for _ in $(seq 120); do
-  [ -n "$(find "$XDG_CACHE_HOME" -name '*.jsa' -o -name '*.aot' 2>/dev/null)" ] && [ -z "$(find "$XDG_CACHE_HOME" -name '*.lock')" ] && break
-  sleep 0.5
-done
+source bench/archive.sh
+JAVA_HOME=$home make_archive serve
 cd "$work"
 # shellcheck disable=SC2086
 JAVA_HOME=$home python3 "$OLDPWD/bench/ab_probe.py" "$runs" -- "$OLDPWD/bin/agentos-traces-mcp" serve \

@@ -23,23 +23,54 @@ public final class Main {
         }
     }
 
+    /** Every subcommand's name, in the order help lists them. */
+    static final java.util.List<String> SUBCOMMANDS = java.util.List.of("list", "get", "stats", "tokens", "cost", "errors",
+            "slow", "compare", "search", "latest", "serve", "completion");
+
+    static Object subcommand(String name, Context ctx) {
+        return switch (name) {
+            case "list" -> new ListCommand(ctx);
+            case "get" -> new GetCommand(ctx);
+            case "stats" -> new StatsCommand(ctx);
+            case "tokens" -> new TokensCommand(ctx);
+            case "cost" -> new CostCommand(ctx);
+            case "errors" -> new ErrorsCommand(ctx);
+            case "slow" -> new SlowCommand(ctx);
+            case "compare" -> new CompareCommand(ctx);
+            case "search" -> new SearchCommand(ctx);
+            case "latest" -> new LatestCommand(ctx);
+            case "serve" -> new ServeCommand(ctx);
+            case "completion" -> new CompletionCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
     /** Every subcommand, in the order help lists them. */
     static CommandLine addSubcommands(CommandLine root, Context ctx) {
-        return root.addSubcommand("list", new ListCommand(ctx))
-                .addSubcommand("get", new GetCommand(ctx))
-                .addSubcommand("stats", new StatsCommand(ctx))
-                .addSubcommand("tokens", new TokensCommand(ctx))
-                .addSubcommand("cost", new CostCommand(ctx))
-                .addSubcommand("errors", new ErrorsCommand(ctx))
-                .addSubcommand("slow", new SlowCommand(ctx))
-                .addSubcommand("compare", new CompareCommand(ctx))
-                .addSubcommand("search", new SearchCommand(ctx))
-                .addSubcommand("latest", new LatestCommand(ctx))
-                .addSubcommand("serve", new ServeCommand(ctx))
-                .addSubcommand("completion", new CompletionCommand());
+        for (String name : SUBCOMMANDS) {
+            root.addSubcommand(name, subcommand(name, ctx));
+        }
+        return root;
+    }
+
+    /**
+     * The command tree for these arguments. When they start with a subcommand's name, only that subcommand is built:
+     * picocli reads every command's annotations when it is added (about 40 ms for all twelve on a cold JVM), and
+     * nothing a subcommand parses or prints depends on its siblings. Anything else (help, a typo that wants a
+     * "did you mean", {@code completion}, which lists them all) gets the whole tree.
+     */
+    static CommandLine tree(String[] args, Context ctx) {
+        CommandLine root = new CommandLine(new RootCommand(ctx));
+        if (args.length > 0 && !args[0].equals("completion") && SUBCOMMANDS.contains(args[0])) {
+            return root.addSubcommand(args[0], subcommand(args[0], ctx));
+        }
+        return addSubcommands(root, ctx);
     }
 
     static int run(String[] args, Context ctx, PrintWriter out, PrintWriter err, boolean interactive) {
+        if (args.length == 1 && args[0].equals(Training.COMMAND)) {
+            return Training.run(err); // the launcher's CLI archive: see Training
+        }
         boolean serve = args.length > 0 ? args[0].equals("serve") : !interactive;
         CommandLine cl;
         String[] rest = args;
@@ -55,7 +86,7 @@ public final class Main {
             }
             cl = new CommandLine(new ServeCommand(ctx)).setCommandName("agentos-traces-mcp serve");
         } else {
-            cl = addSubcommands(new CommandLine(new RootCommand(ctx)), ctx);
+            cl = tree(args, ctx);
             CommandLine root = cl;
             cl.setExecutionStrategy(parseResult -> {
                 if (parseResult.hasSubcommand()) {

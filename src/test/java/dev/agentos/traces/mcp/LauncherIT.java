@@ -54,6 +54,7 @@ class LauncherIT {
         assertEquals(0, first.code, first.err);
         assertTrue(first.out.startsWith("agentos-traces-mcp "), first.out);
         Path archive = awaitArchive();
+        assertTrue(archive.getFileName().toString().matches(".*\\.cli\\.(jsa|aot)"), "the CLI's archive: " + archive);
         assertTrue(Files.exists(Path.of(archive + ".jar")) && Files.exists(Path.of(archive + ".jdk")), "stamps beside " + archive);
 
         assertTrue(mainFromArchive(Map.of("JAVA_HOME", javaHome)), "the second launch starts from the archive");
@@ -64,6 +65,36 @@ class LauncherIT {
         try (Stream<Path> files = Files.walk(cache)) {
             assertEquals(1, files.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).count(),
                     "one archive per JDK and jar");
+        }
+    }
+
+    @Test
+    void theServerHasItsOwnArchiveTrainedOnAnMcpSession() throws Exception {
+        Run first = run(Map.of("JAVA_HOME", javaHome), "serve"); // stdin is empty: the server ends at once
+        assertEquals(0, first.code, first.err);
+        Path archive = awaitArchive();
+        assertTrue(archive.getFileName().toString().matches(".*\\.serve\\.(jsa|aot)"), "the server's archive: " + archive);
+        Path log = dir.resolve("classes.log");
+        Run second = run(Map.of("JAVA_HOME", javaHome, "JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "serve");
+        assertEquals(0, second.code, second.err);
+        List<String> loaded = Files.readAllLines(log);
+        for (String cls : List.of("dev.agentos.traces.cli.Main", "io.modelcontextprotocol.server.McpAsyncServer")) {
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" " + cls + " ") && l.contains("shared objects file")),
+                    cls + " comes from the server's archive");
+        }
+        assertEquals("", second.out, "nothing but JSON-RPC on stdout, even with an archive");
+        // a CLI command next makes a second archive, and leaves the server's alone
+        run(Map.of("JAVA_HOME", javaHome), "--version");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && archives().size() < 2) {
+            Thread.sleep(200);
+        }
+        assertEquals(2, archives().size(), "one archive per face: " + archives());
+    }
+
+    private List<Path> archives() throws IOException {
+        try (Stream<Path> files = Files.walk(cache)) {
+            return files.filter(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".aot")).toList();
         }
     }
 
