@@ -71,10 +71,11 @@ python3 bench/session.py "$URL" 1000 -- bin/agentos-traces-mcp serve | tee -a "$
 say "## CLI list --limit 20, end to end (hyperfine), vs curl + jq"
 make_archive cli   # the CLI's own archive (JDK 17); what follows uses it too
 if command -v hyperfine >/dev/null; then
-  hyperfine -N --warmup 3 --runs 20 --export-markdown "$out/cli.md" \
+  hyperfine -N --warmup 3 --runs 20 --export-markdown "$out/cli.md" --export-json "$out/cli.json" \
     "bin/agentos-traces-mcp list --limit 20 --base-url $URL" \
     "sh -c 'curl -s \"$URL/traces?limit=20\" | jq -r \".data[] | [.trace_id, .status, .duration, .name] | @tsv\"'" \
     | tee -a "$out/summary.txt"
+  say "$(jq -r '.results[] | "median \(.median * 1000 | round) ms, min \(.min * 1000 | round) ms, max \(.max * 1000 | round) ms: \(.command)"' "$out/cli.json")"
 else
   say "hyperfine missing: apt-get install -y hyperfine"
 fi
