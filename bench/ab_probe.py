@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Cold start of several stdio MCP servers, interleaved (A, B, A, B, ...) so that a noisy machine's slow
-moments hit each alike: process launch -> `initialize` result on stdout, in ms.
+"""Cold start of several stdio MCP servers, interleaved (A, B, B, A, A, B, ...) so that a noisy machine's slow
+moments, and the order within a round, hit each alike: process launch -> `initialize` result on stdout, in ms.
 
 Usage: ab_probe.py RUNS -- COMMAND_A... -- COMMAND_B... [-- ...]
 Prints min/median/max per command, in the order given.
@@ -20,8 +20,11 @@ if __name__ == "__main__":
     for c in cmds:
         once(c)  # warm the page cache
     xs = [[] for _ in cmds]
-    for _ in range(runs):
-        for i, c in enumerate(cmds):
-            xs[i].append(once(c))
+    for r in range(runs):
+        # every other round in reverse order: the command launched second in a round was measured ~10 ms
+        # faster on this machine, whichever it was
+        order = list(range(len(cmds))) if r % 2 == 0 else list(reversed(range(len(cmds))))
+        for i in order:
+            xs[i].append(once(cmds[i]))
     for c, x in zip(cmds, xs):
         print(f"min {min(x):.0f} ms, median {statistics.median(x):.0f} ms, max {max(x):.0f} ms  [{' '.join(c)[-70:]}]")
