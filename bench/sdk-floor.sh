@@ -19,11 +19,10 @@ if [ "$major" -ge 25 ]; then
 else
   make="-XX:ArchiveClassesAtExit=$work/floor.jsa"; use="-XX:SharedArchiveFile=$work/floor.jsa"
 fi
-# the same training session the launcher uses (initialize, initialized, tools/list), then end of input
-{ printf '%s\n' \
-    '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"cds","version":"1"}}}' \
-    '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
-    '{"jsonrpc":"2.0","id":2,"method":"tools/list"}'; sleep 2; } \
+# the training session the launcher gives the server's archive, taken from the launcher itself, then end of input
+session=$(sed -n "s/^ *'\({\"jsonrpc\".*}\)' \\\\$/\1/p" bin/agentos-traces-mcp)
+[ "$(printf '%s\n' "$session" | wc -l)" -ge 3 ] || { echo "no training session found in bin/agentos-traces-mcp" >&2; exit 1; }
+{ printf '%s\n' "$session"; sleep 2; } \
   | (cd "$work" && timeout 60 "$home/bin/java" $flags $make -cp floor.jar:app.jar Floor > /dev/null 2>&1) || true
 ls "$work"/floor.[ja][so][at] > /dev/null
 export XDG_CACHE_HOME="$work/cache"
