@@ -24,9 +24,10 @@ say "## cold start: launch -> initialize result (20 runs after a warm-up)"
 printf 'jdk\tmode\tmin\tmedian\tmax\n' > "$out/cold-start.tsv"
 jdks=("17:$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && jdks+=("25:/usr/lib/jvm/temurin-25-jdk-amd64")
+declare -A caches   # per JDK: the cache directory its archives are made in, used again below
 for entry in "${jdks[@]}"; do
   v=${entry%%:*}; home=${entry#*:}
-  export XDG_CACHE_HOME; XDG_CACHE_HOME=$(mktemp -d)
+  export XDG_CACHE_HOME; XDG_CACHE_HOME=$(mktemp -d); caches[$v]=$XDG_CACHE_HOME
   row() { # mode command...
     local mode=$1; shift
     local r; r=$(python3 bench/stdio_probe.py 20 -- "$@" | tail -1)
@@ -53,17 +54,15 @@ say "## peak RSS: a stdio session with 10 tool calls (launcher + archive; GNU ti
 # time -v measures python and its children: the server is the largest process
 for entry in "${jdks[@]}"; do
   v=${entry%%:*}; home=${entry#*:}
-  export XDG_CACHE_HOME; XDG_CACHE_HOME=$(mktemp -d)
-  JAVA_HOME=$home make_archive serve
+  XDG_CACHE_HOME=${caches[$v]}   # the server's archive, made for the cold-start rows
   kb=()
   for _ in 1 2 3; do
     JAVA_HOME=$home /usr/bin/time -v python3 bench/session.py "$URL" 10 -- bin/agentos-traces-mcp serve > /dev/null 2> "$out/rss.txt" || true
     kb+=("$(grep 'Maximum resident' "$out/rss.txt" | awk '{print $NF}')")
   done
   say "JDK $v: max RSS (largest process: the server), 3 runs: ${kb[*]} KB"
-  [ "$v" = 17 ] && cache17=$XDG_CACHE_HOME
 done
-XDG_CACHE_HOME=$cache17   # what follows runs the default java (JDK 17) with its archive in place
+XDG_CACHE_HOME=${caches[17]}   # what follows runs the default java (JDK 17) with its archive in place
 
 say "## added latency of a tool call over a direct GET (1000 calls, list_traces limit 20; steady = second half)"
 python3 bench/session.py "$URL" 1000 -- bin/agentos-traces-mcp serve | tee -a "$out/summary.txt"
