@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The training run behind the launcher's CLI class-data archive ({@code agentos-traces-mcp __train}, hidden):
  * runs {@code list}, {@code list --json}, {@code get}, {@code stats} and {@code tokens} exactly as a person
  * would, so the archive holds what they load (HTTP, parsing, analysis, rendering). They talk to a stand-in
- * AgentOS inside this process, on loopback, that answers with bodies captured from a real one
- * ({@code training.json}); no real AgentOS is ever contacted and nothing is printed. A command that fails,
+ * AgentOS inside this process, on loopback, that answers with bodies captured from a real one (agno 2.9.0:
+ * {@code training.json} holds the test fixtures traces_limit5_page1, trace_detail_tool_ok, trace_session_stats
+ * and search_no_filter, the last with its {@code meta} set to one page of 100 holding its one trace, so that
+ * {@code tokens} reads it once); no real AgentOS is ever contacted and nothing is printed. A command that fails,
  * or a route it never reached, makes the run fail, and the launcher then keeps no archive.
  */
 final class Training {
@@ -63,7 +65,7 @@ final class Training {
                     return code;
                 }
             }
-            for (String route : List.of("list", "detail", "stats", "search")) {
+            for (String route : Stub.ROUTES) {
                 if (stub.served(route) == 0) {
                     err.println("training: no request reached " + route);
                     return ExitCodes.INTERNAL;
@@ -78,12 +80,17 @@ final class Training {
 
     /** The smallest HTTP/1.1 server that answers the CLI's requests: a thread per connection, keep-alive honoured. */
     private static final class Stub implements AutoCloseable {
+        /** What it answers, each with one captured body; anything else is 404. */
+        static final List<String> ROUTES = List.of("list", "detail", "stats", "search");
+
         private final ServerSocket socket;
-        private final JsonNode bodies;
+        private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
 
         Stub(JsonNode bodies) throws IOException {
-            this.bodies = bodies;
+            for (String route : ROUTES) {
+                this.bodies.put(route, Json.MAPPER.writeValueAsBytes(bodies.get(route)));
+            }
             this.socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(this::accept, "training-stub");
             acceptor.setDaemon(true);
@@ -135,7 +142,7 @@ final class Training {
                     } else {
                         served.computeIfAbsent(route, r -> new AtomicInteger()).incrementAndGet();
                         status = "200 OK";
-                        body = Json.MAPPER.writeValueAsBytes(bodies.get(route));
+                        body = bodies.get(route);
                     }
                     out.write(("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                             + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
