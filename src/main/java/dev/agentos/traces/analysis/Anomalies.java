@@ -257,11 +257,21 @@ public final class Anomalies {
         Set<String> known = new HashSet<>();
         for (ErrorGroups.Group g : baselineErrors.result().groups()) {
             known.add(key(g));
+            known.add(g.kind() + "\u0000" + g.what());
         }
-        List<ErrorGroups.Group> newErrors = windowErrors.result().groups().stream().filter(g -> !known.contains(key(g)))
+        List<ErrorGroups.Group> newErrors = windowErrors.result().groups().stream()
+                .filter(g -> !known.contains(key(g)) && !(silentWithoutOutput(g) && known.contains(g.kind() + "\u0000" + g.what())))
                 .toList();
         return new Result(baselineRuns, windowRuns, List.copyOf(groups), List.copyOf(flagged), flaggedTotal,
                 List.copyOf(failing), newErrors, novel(newTools), novel(newModels));
+    }
+
+    /**
+     * A silent LLM failure's shape is the run's output (the provider's message); a trace read without its output
+     * cannot be told apart from an earlier failure of the same model, so it is not called new.
+     */
+    private static boolean silentWithoutOutput(ErrorGroups.Group g) {
+        return g.kind() == ErrorGroups.Kind.SILENT_LLM && !g.pattern().contains("; run output: ");
     }
 
     private static String key(ErrorGroups.Group g) {

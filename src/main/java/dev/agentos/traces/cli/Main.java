@@ -25,7 +25,7 @@ public final class Main {
 
     /** Every subcommand's name, in the order help lists them. */
     static final java.util.List<String> SUBCOMMANDS = java.util.List.of("list", "get", "stats", "tokens", "cost", "errors",
-            "slow", "compare", "search", "latest", "serve", "completion");
+            "slow", "anomalies", "trend", "compare", "search", "latest", "serve", "completion");
 
     static Object subcommand(String name, Context ctx) {
         return switch (name) {
@@ -36,6 +36,8 @@ public final class Main {
             case "cost" -> new CostCommand(ctx);
             case "errors" -> new ErrorsCommand(ctx);
             case "slow" -> new SlowCommand(ctx);
+            case "anomalies" -> new AnomaliesCommand(ctx);
+            case "trend" -> new TrendCommand(ctx);
             case "compare" -> new CompareCommand(ctx);
             case "search" -> new SearchCommand(ctx);
             case "latest" -> new LatestCommand(ctx);

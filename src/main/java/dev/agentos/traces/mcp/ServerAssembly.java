@@ -35,7 +35,8 @@ public final class ServerAssembly {
             and their estimated cost with token_cost, and see sessions with trace_stats. To answer questions across \
             many traces in one call: find_errors (what keeps failing), slow_spans (critical path of one trace, or \
             p50/p95 by span across traces), compare_traces (what changed between two runs), search_traces (filter \
-            expressions) and latest_trace (the newest run, or wait for a run_id's trace). Times may be relative \
+            expressions), latest_trace (the newest run, or wait for a run_id's trace), find_anomalies (runs unusual \
+            for their agent, new errors) and compare_periods (this period vs the one before). Times may be relative \
             (24h, 7d, today). A trace whose status is OK can still contain failed spans: look at error_count.""";
 
     static final Consumer<McpServer.SyncSpecification<?>> NO_EXTRAS = spec -> { };
@@ -49,7 +50,8 @@ public final class ServerAssembly {
                 new TraceStatsTool(client, clock), new TotalTokensTool(client, clock),
                 new TokenCostTool(client, clock), new FindErrorsTool(client, clock), new SlowSpansTool(client, clock),
                 new CompareTracesTool(client, clock), new SearchTracesTool(client, clock),
-                new LatestTraceTool(client, clock));
+                new LatestTraceTool(client, clock), new FindAnomaliesTool(client, clock),
+                new ComparePeriodsTool(client, clock));
     }
 
     static McpSchema.ServerCapabilities capabilities(boolean logging) {

@@ -19,6 +19,11 @@ public final class Fields {
         return this;
     }
 
+    public Fields putAll(Fields other) {
+        map.putAll(other.map);
+        return this;
+    }
+
     public Map<String, Object> map() {
         return map;
     }

@@ -127,7 +127,9 @@ class ToolErrorsTest {
                 Map.entry("slow_spans", Map.of("trace_id", "../etc")),
                 Map.entry("compare_traces", Map.of("trace_id_a", TRACE)),
                 Map.entry("search_traces", Map.of("filter", "{not json")),
-                Map.entry("latest_trace", Map.of("wait_seconds", 5)));
+                Map.entry("latest_trace", Map.of("wait_seconds", 5)),
+                Map.entry("find_anomalies", Map.of("max_runs", 0)),
+                Map.entry("compare_periods", Map.of("group_by", "week")));
         for (AgentOsTool t : tools) {
             CallToolResult r = t.call(bad.get(t.name()));
             assertTrue(r.isError(), t.name());
