@@ -23,7 +23,7 @@ public final class AnomaliesView {
     }
 
     static final String METHOD = "per agent/team/workflow, median and MAD of each metric over its baseline runs; a run "
-            + "is flagged when |z| >= " + fmt(Anomalies.MIN_Z) + " (z = (value - median) / (1.4826 x MAD), or 1.2533 x "
+            + "is flagged when |z| ≥ " + fmt(Anomalies.MIN_Z) + " (z = (value - median) / (1.4826 × MAD), or 1.2533 × "
             + "mean absolute deviation when MAD is 0) and it is >= " + Math.round(Anomalies.MIN_CHANGE * 100)
             + "% from the median; a tool when its failed-span rate rose with p < " + Anomalies.MAX_P
             + " (binomial, at the baseline rate); fewer than " + Anomalies.MIN_BASELINE_RUNS
@@ -78,31 +78,31 @@ public final class AnomaliesView {
                 && r.newTools().isEmpty()) {
             b.append("Nothing unusual and nothing new.\n");
         }
-        b.append("By agent/team/workflow (baseline runs -> window runs; medians baseline -> window):\n");
+        b.append("By agent/team/workflow (baseline runs → window runs; medians baseline → window):\n");
         int g = 0;
         for (Anomalies.Group grp : r.groups()) {
             if (g++ == MAX_GROUPS || Text.full(b)) {
                 b.append("  …[").append(r.groups().size() - g + 1).append(" more; filter by agent_id/team_id/workflow_id]\n");
                 break;
             }
-            b.append("  ").append(Text.line(grp.component(), 80)).append(": ").append(grp.baselineRuns()).append(" -> ")
+            b.append("  ").append(Text.line(grp.component(), 80)).append(": ").append(grp.baselineRuns()).append(" → ")
                     .append(grp.windowRuns()).append(" runs");
             if (grp.baselineRuns() == 0) {
                 b.append(", new: no baseline\n");
                 continue;
             }
-            b.append(grp.verdict() ? ", " + grp.flaggedRuns() + " flagged" : ", small baseline: no verdict");
+            b.append(grp.verdict() ? ", " + grp.flaggedRuns() + " flagged" : ", small baseline (under " + Anomalies.MIN_BASELINE_RUNS + " runs): no verdict");
             List<String> parts = new ArrayList<>();
             for (Anomalies.MetricSummary m : grp.metrics()) {
                 parts.add(label(m.metric()) + " " + value(m.metric(), m.baseline().median()) + " (MAD "
                         + value(m.metric(), m.baseline().mad()) + ")"
-                        + (grp.windowRuns() > 0 ? " -> " + value(m.metric(), m.windowMedian()) : ""));
+                        + (grp.windowRuns() > 0 ? " → " + value(m.metric(), m.windowMedian()) : ""));
             }
             b.append("; ").append(String.join(", ", parts)).append('\n');
         }
         b.append("How: ").append(METHOD).append(".\n");
         b.append("baseline ").append(ScanView.footer(s.baseline(), TokensView.filterLabel(p.baseline()), hints));
-        b.append("window ").append(ScanView.footer(s.window(), TokensView.filterLabel(p.window()), hints));
+        b.append("inspected ").append(ScanView.footer(s.window(), TokensView.filterLabel(p.window()), hints));
         b.append(hints.traceDetails());
         return b.toString().strip();
     }
@@ -141,7 +141,7 @@ public final class AnomaliesView {
 
     static String howFar(Anomalies.Deviation d) {
         String z = d.z() == null ? "baseline never varied" : String.format(Locale.ROOT, "z %+.1f", d.z());
-        return d.ratio() == null ? z : String.format(Locale.ROOT, "%.2fx, ", d.ratio()) + z;
+        return d.ratio() == null ? z : String.format(Locale.ROOT, "%.2f×, ", d.ratio()) + z;
     }
 
     static double structuredValue(Metric m, double v) {

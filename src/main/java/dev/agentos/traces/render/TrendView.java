@@ -22,7 +22,7 @@ import java.util.Map;
 /** {@code compare_periods}: two periods side by side, per agent/team/workflow and per model, and a daily series. */
 public final class TrendView {
 
-    static final int MAX_ROWS = 30;
+    static final int MAX_ROWS = 20;
     /** Days in the series at most (the latest are kept). */
     public static final int MAX_DAYS = 400;
     static final int TEXT_DAYS = 31;
@@ -84,6 +84,10 @@ public final class TrendView {
                 b.append("  …[").append(days.size() - shown.size()).append(" earlier days in the structured output]\n");
             }
             for (DayPoint d : shown) {
+                if (Text.full(b)) {
+                    b.append("  …[later days in the structured output (text budget)]\n");
+                    break;
+                }
                 b.append("  ").append(d.day()).append(' ').append(d.period()).append(": ");
                 if (d.row() == null) {
                     b.append("no runs\n");
@@ -95,16 +99,16 @@ public final class TrendView {
                 }
             }
         }
-        b.append("Costs are estimates (tokens x list prices: ").append(t.pricing().source()).append("; ")
+        b.append("Costs are estimates (tokens × list prices: ").append(t.pricing().source()).append("; ")
                 .append(t.pricing().asOf()).append("); token counts as total_tokens on the same window.\n");
         b.append("baseline ").append(ScanView.footer(t.scans().baseline(), TokensView.filterLabel(t.periods().baseline()),
                 hints));
-        b.append("window ").append(ScanView.footer(t.scans().window(), TokensView.filterLabel(t.periods().window()), hints));
+        b.append("inspected ").append(ScanView.footer(t.scans().window(), TokensView.filterLabel(t.periods().window()), hints));
         return b.toString().strip();
     }
 
     static String range(TraceFilter f, Instant asOf) {
-        return Text.time(f.startTime()) + " -> " + (f.endTime() == null ? "now (" + Text.time(asOf) + ")"
+        return Text.time(f.startTime()) + " → " + (f.endTime() == null ? "now (" + Text.time(asOf) + ")"
                 : Text.time(f.endTime()));
     }
 
@@ -151,12 +155,12 @@ public final class TrendView {
 
     static String change(double a, double b, String as, String bs) {
         Change c = PeriodComparison.of(a, b);
-        return as + " -> " + bs + delta(c) + (c.marked() ? " !" : "");
+        return as + " → " + bs + delta(c) + (c.marked() ? " !" : "");
     }
 
     static String rate(double a, double b) {
         Change c = PeriodComparison.rate(a, b);
-        return pct(a) + " -> " + pct(b) + (a == b ? "" : String.format(Locale.ROOT, " (%+.1f points)", 100 * (b - a)))
+        return pct(a) + " → " + pct(b) + (a == b ? "" : String.format(Locale.ROOT, " (%+.1f points)", 100 * (b - a)))
                 + (c.marked() ? " !" : "");
     }
 

@@ -67,7 +67,7 @@ class PeriodCommandsTest {
                 args("trend", "--group-by", "day")));
         assertTrue(r.out().contains("tokens per day: "), r::toString);
         assertTrue(r.out().contains("2026-11-23 baseline: 22 runs, "), r::toString);
-        assertTrue(r.out().contains("agent math-agent: runs 12 -> 4 (-66.7%) !"), r::toString);
+        assertTrue(r.out().contains("agent math-agent: runs 12 → 4 (-66.7%) !"), r::toString);
         CliRun.Result piped = ok(CliRun.at(agentOs.baseUrl(), args("trend", "--group-by", "day")));
         assertTrue(!piped.out().contains("tokens per day: "), "no sparkline in a pipe");
         Path page = dir.resolve("trend.html");

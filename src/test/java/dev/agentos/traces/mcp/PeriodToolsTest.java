@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.Json;
 import dev.agentos.traces.testsupport.SearchingAgentOs;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -171,7 +172,7 @@ class PeriodToolsTest {
         assertNull(workflow.get("before"), "a workflow first run in the window");
         String text = text(call("compare_periods", Map.of("start_time", WIN_START, "end_time", WIN_END,
                 "baseline_start", BASE_START, "baseline_end", BASE_END)));
-        assertTrue(text.contains("agent math-agent: runs 12 -> 4 (-66.7%) !"), text);
+        assertTrue(text.contains("agent math-agent: runs 12 → 4 (-66.7%) !"), text);
         assertTrue(text.contains("workflow report-workflow: new, 2 runs in the window"), text);
     }
 
@@ -290,9 +291,9 @@ class PeriodToolsTest {
         assertTrue(text.startsWith("3 unusual of 8 runs in the window, against 22 baseline runs (7 days, right before it)."),
                 text);
         assertTrue(text.contains("1. agent math-agent 74bda9e40dd9ceb8fbaede15750d09de 2026-11-30T03:38:29.526512Z: "
-                + "tokens 0 vs median 103 (0.00x, z -19.8)"), text);
-        assertTrue(text.contains("agent ops-agent: 8 -> 1 runs, small baseline: no verdict"), text);
-        assertTrue(text.contains("workflow report-workflow: 0 -> 2 runs, new: no baseline"), text);
+                + "tokens 0 vs median 103 (0.00×, z -19.8)"), text);
+        assertTrue(text.contains("agent ops-agent: 8 → 1 runs, small baseline (under 10 runs): no verdict"), text);
+        assertTrue(text.contains("workflow report-workflow: 0 → 2 runs, new: no baseline"), text);
         assertTrue(text.contains("New model: offline-writer (2 runs of workflow report-workflow; first "
                 + "92c18b7f3da94eaecdc2540ccc54a5f9)"), text);
         assertTrue(text.contains("How: per agent/team/workflow, median and MAD"), text);
@@ -312,5 +313,59 @@ class PeriodToolsTest {
         Map<String, Object> capped = structured(call("find_anomalies", Map.of("max_traces", 5)));
         assertEquals(Boolean.TRUE, map(capped.get("baseline")).get("truncated"));
         assertEquals(5, num(capped.get("baseline_runs")));
+    }
+
+    // ---- bounded output ----------------------------------------------------------------------------
+
+    /** 1,200 runs of 300 agents calling 150 models, spread over 400 days, from one captured trace. */
+    static List<JsonNode> many() throws Exception {
+        JsonNode template = traces.get(1); // a math-agent run: 2 LLM calls and a tool call
+        List<JsonNode> out = new ArrayList<>();
+        Instant t0 = Instant.parse("2025-10-25T00:00:00Z");
+        for (int i = 0; i < 1200; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode t = template.deepCopy();
+            Instant start = t0.plus(Duration.ofMinutes(480L * i));
+            t.put("trace_id", String.format("%032x", i)).put("agent_id", "agent-" + (i % 300) + "-" + "x".repeat(60))
+                    .put("start_time", start.toString()).put("end_time", start.plusMillis(100 + i % 7 * (i % 13 == 0 ? 900 : 10)).toString());
+            int k = i;
+            spans(t.get("tree").get(0), s -> {
+                if ("LLM".equals(s.get("type").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) s.get("metadata")).put("model", "model-" + (k % 150))
+                            .put("input_tokens", 100 + k % 17 * (k % 11 == 0 ? 50 : 1));
+                }
+                if ("TOOL".equals(s.get("type").asText()) && k % 5 == 0) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) s).put("status", "ERROR")
+                            .put("error", "failure number " + k + " of kind '" + "k".repeat(k % 40) + "' " + (k % 97 == 0 ? "new" : ""));
+                }
+            });
+            out.add(t);
+        }
+        return out;
+    }
+
+    @Test
+    void bothToolsStayWithinTheTextBudgetOverManyAgentsModelsAndDays() throws Exception {
+        try (SearchingAgentOs big = new SearchingAgentOs(many())) {
+            AgentOsClient c = AgentOsClient.create(ConnectionOptions.resolve(big.baseUrl(), null, null, null, null, Map.of()));
+            Map<String, AgentOsTool> ts = new HashMap<>();
+            for (AgentOsTool t : ServerAssembly.tools(() -> c, CLOCK)) {
+                ts.put(t.name(), t);
+            }
+            Map<String, Object> periods = Map.of("start_time", "2026-06-01T00:00:00Z", "baseline_start", "2025-10-01T00:00:00Z",
+                    "group_by", "day");
+            CallToolResult trend = ts.get("compare_periods").call(periods);
+            Map<String, Object> m = structured(trend);
+            assertTrue(text(trend).length() <= dev.agentos.traces.render.Text.BUDGET, "" + text(trend).length());
+            assertEquals(20, list(m.get("components")).size());
+            assertEquals(280, num(m.get("components_omitted")), "300 agents in one period or the other");
+            assertTrue(list(m.get("days")).size() <= dev.agentos.traces.render.TrendView.MAX_DAYS);
+            assertTrue(Json.MAPPER.writeValueAsString(m).length() < 200_000);
+            CallToolResult anomalies = ts.get("find_anomalies").call(Map.of("start_time", "2026-09-01T00:00:00Z",
+                    "baseline_start", "2025-10-01T00:00:00Z", "max_runs", 100));
+            Map<String, Object> a = structured(anomalies);
+            assertTrue(text(anomalies).length() <= dev.agentos.traces.render.Text.BUDGET, "" + text(anomalies).length());
+            assertTrue(list(a.get("groups")).size() <= 30);
+            assertTrue(Json.MAPPER.writeValueAsString(a).length() < 200_000);
+        }
     }
 }
