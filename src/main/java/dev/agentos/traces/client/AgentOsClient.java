@@ -43,6 +43,7 @@ public final class AgentOsClient {
         this.options = options;
         this.http = http;
         this.retry = retry;
+        Secrets.register(options.securityKey());
     }
 
     public static AgentOsClient create(ConnectionOptions options) {

@@ -10,7 +10,8 @@ public abstract sealed class AgentOsException extends RuntimeException
                 AgentOsException.BadResponse {
 
     private AgentOsException(String message) {
-        super(message, null, false, false); // no stack trace: these are values, not bugs
+        // no stack trace: these are values, not bugs; and never our key, whatever an upstream body echoed
+        super(Secrets.scrub(message), null, false, false);
     }
 
     /** Nothing answered at the base URL (refused, DNS, TLS, reset). */
