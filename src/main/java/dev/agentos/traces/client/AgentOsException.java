@@ -7,7 +7,7 @@ package dev.agentos.traces.client;
 public abstract sealed class AgentOsException extends RuntimeException
         permits AgentOsException.Unreachable, AgentOsException.Timeout, AgentOsException.Unauthorized,
                 AgentOsException.NotFound, AgentOsException.BadRequest, AgentOsException.ServerError,
-                AgentOsException.BadResponse {
+                AgentOsException.BadResponse, AgentOsException.Database {
 
     private AgentOsException(String message) {
         // no stack trace: these are values, not bugs; and never our key, whatever an upstream body echoed
@@ -94,6 +94,13 @@ public abstract sealed class AgentOsException extends RuntimeException
     /** A reply that is not the JSON we expect (HTML from a proxy, truncated, wrong types, too big). */
     public static final class BadResponse extends AgentOsException {
         public BadResponse(String message) {
+            super(message);
+        }
+    }
+
+    /** Database mode: AgentOS's own database could not be read (missing file, refused login, unexpected schema, timeout). */
+    public static final class Database extends AgentOsException {
+        public Database(String message) {
             super(message);
         }
     }
