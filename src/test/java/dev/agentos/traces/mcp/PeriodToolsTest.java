@@ -205,6 +205,14 @@ class PeriodToolsTest {
             Map<String, Object> errors = structured(call("find_errors", args));
             assertEquals(num(errors.get("traces_with_errors")), num(map(c.get("before")).get("error_runs")), k);
             assertEquals(num(errors.get("traces_scanned")), num(map(c.get("before")).get("runs")), k);
+            // durations: the root span of every run is the run (same timestamps), so slow_spans has them
+            Map<String, Object> slow = structured(call("slow_spans", new HashMap<>(Map.of(kv[0] + "_id", kv[1],
+                    "start_time", BASE_START, "end_time", BASE_END, "top", 100))));
+            Map<String, Object> roots = list(slow.get("by_span")).stream()
+                    .filter(r -> r.get("type").equals(kv[0].toUpperCase(java.util.Locale.ROOT))).findFirst().orElseThrow();
+            assertEquals(num(roots.get("count")), num(map(c.get("before")).get("runs")), k + " one root span per run");
+            assertEquals(roots.get("p50_ms"), map(c.get("before")).get("duration_p50_ms"), k);
+            assertEquals(roots.get("p95_ms"), map(c.get("before")).get("duration_p95_ms"), k);
         }
         Map<String, Object> all = structured(call("total_tokens", Map.of("start_time", WIN_START, "end_time", WIN_END)));
         assertEquals(num(all.get("total_tokens")), num(map(map(m.get("total")).get("after")).get("total_tokens")));
