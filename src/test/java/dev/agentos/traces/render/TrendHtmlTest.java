@@ -52,6 +52,24 @@ class TrendHtmlTest {
     }
 
     @Test
+    void traceTextNeverBecomesMarkup() {
+        dev.agentos.traces.analysis.PeriodStats before = new dev.agentos.traces.analysis.PeriodStats(true);
+        dev.agentos.traces.analysis.PeriodStats after = new dev.agentos.traces.analysis.PeriodStats(true);
+        after.add(WaterfallHtmlTest.hostile()); // agent id and names are markup
+        Instant t0 = Instant.parse("2026-11-23T00:00:00Z");
+        TraceFilter w = new TraceFilter(null, null, null, null, null, null, null, t0, t0.plusSeconds(86_400), null);
+        TraceFilter b = new TraceFilter(null, null, null, null, null, null, null, t0.minusSeconds(86_400), t0, null);
+        dev.agentos.traces.query.TraceScan.Stats s = new dev.agentos.traces.query.TraceScan.Stats(1, 1, false, 1, true,
+                t0, t0, t0);
+        var pricing = dev.agentos.traces.analysis.Pricing.defaults();
+        String page = TrendHtml.page(new TrendView.Trend(new PeriodScan.Periods(b, w, "given"), new PeriodScan.Stats(s, s),
+                before.summary(pricing), after.summary(pricing), pricing, true));
+        assertEquals(2, WaterfallHtmlTest.count(page, "<script"), "the template's two scripts, no third");
+        assertFalse(page.contains("<img"));
+        assertTrue(page.contains("\\u003c/script\\u003e\\u003cscript\\u003edocument.title"), "escaped inside the JSON");
+    }
+
+    @Test
     void chromiumDrawsOneBarPerDayAndMetricWithTheFiguresOfTheData() throws Exception {
         String browser = WaterfallHtmlTest.chromium();
         assumeTrue(browser != null, "no chromium on PATH (apt-get install -y chromium chromium-driver)");
