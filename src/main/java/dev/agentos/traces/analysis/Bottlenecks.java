@@ -35,45 +35,42 @@ public final class Bottlenecks {
         List<SpanTime> all = new ArrayList<>();
         long[] w = t.window() == null ? new long[2] : t.window();
         for (TimedTree.Node r : t.roots()) {
-            collect(r, r.timed() ? r.start() : w[0], r.timed() ? r.end() : w[1], 0, all);
+            collect(r, w[0], w[1], 0, all);
         }
         all.sort(Comparator.comparing(SpanTime::selfTime).reversed().thenComparing(SpanTime::duration,
                 Comparator.reverseOrder()));
         return new Result(path.wall(), TimeSplit.of(t), path, List.copyOf(all));
     }
 
-    /** {@code from, to}: this span's window clipped to its parent's; children wholly outside it own nothing here. */
-    private static void collect(TimedTree.Node n, long from, long to, int depth, List<SpanTime> out) {
+    /**
+     * {@code pf, pt}: the nearest timed ancestor's window, already clipped; this span's own is clipped to it (a span
+     * wholly outside it gets an empty window), and its own time is that window minus its children's.
+     */
+    private static void collect(TimedTree.Node n, long pf, long pt, int depth, List<SpanTime> out) {
         TraceNode s = n.span();
-        if (!n.timed()) {
-            out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), s.duration(), Duration.ZERO, depth));
-            for (TimedTree.Node c : n.children()) {
-                collect(c, from, to, depth + 1, out); // seen from the nearest timed ancestor
-            }
-            return;
-        }
-        List<TimedTree.Node> kids = TimedTree.timed(n.children());
-        long[] iv = new long[2 * kids.size()];
-        int m = 0;
-        for (TimedTree.Node c : kids) {
-            long cs = Math.max(c.start(), from);
-            long ce = Math.min(c.end(), to);
-            if (ce > cs) {
-                iv[m++] = cs;
-                iv[m++] = ce;
-            }
-        }
-        long covered = covered(iv, m);
-        out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), Duration.ofNanos(n.length()),
-                Duration.ofNanos(Math.max(0, to - from - covered)), depth));
-        for (TimedTree.Node c : n.children()) {
-            if (!c.timed()) {
-                collect(c, from, to, depth + 1, out);
-            } else {
+        long from = pf;
+        long to = pt;
+        if (n.timed()) {
+            from = Math.min(Math.max(n.start(), pf), pt);
+            to = Math.max(from, Math.min(n.end(), pt));
+            List<TimedTree.Node> kids = TimedTree.timed(n.children());
+            long[] iv = new long[2 * kids.size()];
+            int m = 0;
+            for (TimedTree.Node c : kids) {
                 long cs = Math.max(c.start(), from);
                 long ce = Math.min(c.end(), to);
-                collect(c, cs, Math.max(cs, ce), depth + 1, out);
+                if (ce > cs) {
+                    iv[m++] = cs;
+                    iv[m++] = ce;
+                }
             }
+            out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), Duration.ofNanos(n.length()),
+                    Duration.ofNanos(to - from - covered(iv, m)), depth));
+        } else {
+            out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), s.duration(), Duration.ZERO, depth));
+        }
+        for (TimedTree.Node c : n.children()) {
+            collect(c, from, to, depth + 1, out);
         }
     }
 

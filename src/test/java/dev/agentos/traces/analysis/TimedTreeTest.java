@@ -2,15 +2,13 @@ package dev.agentos.traces.analysis;
 
 import static dev.agentos.traces.testsupport.Trees.span;
 import static dev.agentos.traces.testsupport.Trees.trace;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentos.traces.testsupport.Trees;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which spans time moves under which sibling, and which it leaves alone; the shares that always add up. */
+/** Which spans time moves under which sibling, and which it leaves alone. */
 class TimedTreeTest {
 
     static String shape(List<TimedTree.Node> nodes) {
@@ -64,30 +62,5 @@ class TimedTreeTest {
         String plain = shape(TimedTree.of(Trees.fixture("runs/trace_report_workflow_2.json")).roots());
         assertEquals(plain.replaceAll("[0-9a-f]{16}", "x"), streamed.replaceAll("[0-9a-f]{16}", "x"));
         assertEquals(6, TimedTree.of(Trees.fixture("runs/trace_report_workflow_1.json")).adopted());
-    }
-
-    @Test
-    void sharesAddUpWhateverTheParts() {
-        assertArrayEquals(new int[] {334, 333, 333}, Shares.tenths(1, 1, 1));
-        assertArrayEquals(new int[] {34, 33, 33}, Shares.percents(1, 1, 1));
-        assertArrayEquals(new int[] {69, 1, 30}, Shares.percents(6_851, 149, 3_000));
-        assertArrayEquals(new int[] {100, 0, 0}, Shares.percents(5, 0, 0));
-        assertArrayEquals(new int[] {0, 0}, Shares.percents(0, 0));
-        int[] many = Shares.tenths(7, 7, 7, 7, 7, 7, 7);
-        assertEquals(1000, Arrays.stream(many).sum());
-    }
-
-    @Test
-    void namesWithoutTheirStreamOrAsyncVariant() {
-        assertEquals("compute.execute", SpanNames.base("compute.aexecute_stream"));
-        assertEquals("compute.execute", SpanNames.base("compute.execute"));
-        assertEquals("OfflineSim.invoke", SpanNames.base("OfflineSim.ainvoke_stream"));
-        assertEquals("Math_Agent.run", SpanNames.base("Math_Agent.arun"));
-        assertEquals("add_numbers", SpanNames.base("add_numbers"));
-        assertEquals("x.apply", SpanNames.base("x.apply"), "an unknown method is not stripped");
-        assertEquals("check_stock", SpanNames.label("check_stock.aexecute_stream"));
-        assertEquals("Writer_Agent_✍️", SpanNames.label("Writer_Agent_✍️.arun"));
-        assertEquals("v1.2", SpanNames.label("v1.2"));
-        assertEquals(null, SpanNames.base(null));
     }
 }
