@@ -58,7 +58,7 @@ modules=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' packaging/modules.txt | paste 
 "$jdk/bin/jlink" "${modulepath[@]}" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   '--compress=zip-6:filter=regex:/(?!java\.base/).*' --output "$img/runtime" > /dev/null
 # HotSpot's own symbol table (5 MB of libjvm.so; crash reports name fewer frames without it)
-if [ "${platform%%-*}" = linux ] && command -v strip > /dev/null; then
+if [ $native = yes ] && [ "${platform%%-*}" = linux ] && command -v strip > /dev/null; then
   chmod u+w "$img/runtime/lib/server/libjvm.so"
   strip --strip-unneeded "$img/runtime/lib/server/libjvm.so"
 fi
@@ -89,7 +89,7 @@ rm -f "$img/lib/.jar-time" # the launcher's stamp: made on the user's machine, a
 # the bundle's manifest: settings, the tools the server lists, the command that starts it
 stage=$out/image/mcpb-$platform; rm -rf "$stage"; mkdir -p "$stage"
 cp packaging/icon.png "$stage/"
-probe_java=$img/runtime/bin/java; [ $native = yes ] || probe_java=$(command -v java)
+probe_java=$img/runtime/bin/java; [ $native = yes ] || probe_java=$jdk/bin/java
 python3 packaging/manifest.py "$version" "$platform" "$probe_java" "$img/lib/agentos-traces-mcp.jar" > "$stage/manifest.json"
 
 # archives: tar.gz keeps the runtime's symlinks (legal notices); zip and mcpb hold copies, for any unzip
