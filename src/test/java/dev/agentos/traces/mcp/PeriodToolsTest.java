@@ -323,6 +323,35 @@ class PeriodToolsTest {
         assertEquals(5, num(capped.get("baseline_runs")));
     }
 
+    @Test
+    void progressCountsBothWindowsAndACancelStopsBeforeTheNextRequest() {
+        List<long[]> seen = new ArrayList<>();
+        dev.agentos.traces.query.ScanControl record = new dev.agentos.traces.query.ScanControl() {
+            @Override
+            public void progress(long done, long total) {
+                seen.add(new long[] {done, total});
+            }
+        };
+        dev.agentos.traces.query.PeriodScan.Periods p = dev.agentos.traces.query.PeriodScan.resolve(
+                new dev.agentos.traces.client.TraceFilter(null, null, null, null, null, null, null,
+                        Instant.parse(WIN_START), null, null), Instant.parse(BASE_START), Instant.parse(BASE_END), null,
+                CLOCK.instant());
+        dev.agentos.traces.query.PeriodQueries.trend(client, p, 1000, false, CLOCK.instant(), record);
+        assertEquals(List.of("22/22", "30/30"), seen.stream().map(v -> v[0] + "/" + v[1]).toList(),
+                "the window's traces counted after the baseline's");
+        int before = agentOs.searches.get();
+        int[] checks = {0};
+        dev.agentos.traces.query.ScanControl cancelAfterBaseline = new dev.agentos.traces.query.ScanControl() {
+            @Override
+            public boolean cancelled() {
+                return checks[0]++ > 0;
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(dev.agentos.traces.query.ScanControl.Cancelled.class,
+                () -> dev.agentos.traces.query.PeriodQueries.anomalies(client, p, 1000, CLOCK.instant(), cancelAfterBaseline));
+        assertEquals(1, agentOs.searches.get() - before, "the window was never asked for");
+    }
+
     // ---- bounded output ----------------------------------------------------------------------------
 
     /** 1,200 runs of 300 agents calling 150 models, spread over 400 days, from one captured trace. */
