@@ -47,7 +47,7 @@ final class FindAnomaliesTool extends AgentOsTool {
         return """
                 {"type": "object", "required": ["baseline_runs", "window_runs", "flagged_total", "flagged", "groups"],
                  "properties": {"baseline_rule": {"type": "string"}, "baseline_runs": {"type": "integer"},
-                   "window_runs": {"type": "integer"}, "flagged_total": {"type": "integer"},
+                   "window_runs": {"type": "integer"}, "flagged_total": {"type": "integer"}, "flagged_omitted": {"type": "integer"},
                    "flagged": {"type": "array", "items": {"type": "object", "required": ["trace_id", "component", "metrics"],
                      "properties": {"trace_id": {"type": "string"}, "component": {"type": "string"},
                        "start_time": {"type": "string"}, "metrics": {"type": "array", "items": {"type": "object",

@@ -195,6 +195,7 @@ public final class AnomaliesView {
         }
         return Fields.of().put("baseline_rule", p.baselineRule()).put("baseline_runs", r.baselineRuns())
                 .put("window_runs", r.windowRuns()).put("flagged_total", r.flaggedTotal()).put("flagged", flagged)
+                .put("flagged_omitted", r.flaggedTotal() - flagged.size())
                 .put("groups", groups).put("failing_tools", failing).put("new_errors", errors)
                 .put("new_models", novel(r.newModels())).put("new_tools", novel(r.newTools()))
                 .put("method", METHOD)

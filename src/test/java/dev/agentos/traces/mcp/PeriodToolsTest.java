@@ -316,6 +316,7 @@ class PeriodToolsTest {
         assertEquals(2, agentOs.searches.get() - before, "one search page per window");
         assertEquals(1, list(m.get("flagged")).size());
         assertEquals(3, num(m.get("flagged_total")));
+        assertEquals(2, num(m.get("flagged_omitted")));
         assertTrue(text(call("find_anomalies", Map.of("agent_id", "math-agent", "max_runs", 1)))
                 .contains("…[2 more not shown; raise max_runs]"));
         Map<String, Object> capped = structured(call("find_anomalies", Map.of("max_traces", 5)));
