@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * Two windows of the same filter, a baseline and the window inspected, each read by {@link TraceScan} (the
+ * Two windows of the same filter, a baseline and the window inspected, each read by {@link TraceSource} (the
  * baseline first, so its runs are known before the window's arrive). Each scan is exactly what
  * {@code total_tokens} with the same filter and times reads.
  */
@@ -79,7 +79,8 @@ public final class PeriodScan {
     /** Reads the baseline, then the window, at most {@code maxTraces} each; progress counts both. */
     public static Stats scan(AgentOsClient client, Periods p, int maxTraces, Instant asOf, ScanControl control,
             Consumer<TraceDetail> baselineSink, Consumer<TraceDetail> windowSink) {
-        TraceScan.Stats b = TraceScan.scan(client, p.baseline(), maxTraces, asOf, control, baselineSink);
+        TraceSource source = TraceSource.of(client); // the HTTP API, or the database in database mode
+        TraceScan.Stats b = source.scan(p.baseline(), maxTraces, asOf, control, baselineSink);
         ScanControl after = new ScanControl() {
             @Override
             public void progress(long done, long total) {
@@ -91,7 +92,7 @@ public final class PeriodScan {
                 return control.cancelled();
             }
         };
-        TraceScan.Stats w = TraceScan.scan(client, p.window(), maxTraces, asOf, after, windowSink);
+        TraceScan.Stats w = source.scan(p.window(), maxTraces, asOf, after, windowSink);
         return new Stats(b, w);
     }
 }
