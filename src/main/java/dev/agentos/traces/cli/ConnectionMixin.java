@@ -76,8 +76,8 @@ final class ConnectionMixin {
         ConnectionOptions o = ConnectionOptions.resolve(
                 baseUrl != null ? baseUrl : p == null ? null : p.baseUrl,
                 securityKeyFile != null ? securityKeyFile : p == null ? null : p.securityKeyFile,
-                seconds(connectTimeout != null ? connectTimeout : p == null ? null : p.connectTimeout),
-                seconds(timeout != null ? timeout : p == null ? null : p.timeout),
+                seconds("--connect-timeout", connectTimeout != null ? connectTimeout : p == null ? null : p.connectTimeout),
+                seconds("--timeout", timeout != null ? timeout : p == null ? null : p.timeout),
                 dbId != null ? dbId : p == null ? null : p.dbId, env);
         Integer n = concurrency != null ? concurrency : p == null ? null : p.concurrency;
         Integer mb = maxResponseMb != null ? maxResponseMb : p == null ? null : p.maxResponseMb;
@@ -113,12 +113,14 @@ final class ConnectionMixin {
         return m != null && m.userObject() instanceof ConnectionMixin c ? c : null;
     }
 
-    private static Duration seconds(Double s) {
+    private static Duration seconds(String flag, Double s) {
         if (s == null) {
             return null;
         }
-        if (!(s > 0) || s > 86_400) {
-            throw new dev.agentos.traces.client.ArgumentException("timeouts must be between 0 and 86400 seconds.");
+        if (!(s >= 0.001) || s > 86_400) {
+            throw new dev.agentos.traces.client.ArgumentException(flag + " must be from 0.001 to 86400 seconds, not "
+                    + (Double.isFinite(s) ? java.math.BigDecimal.valueOf(s).stripTrailingZeros().toPlainString() : s)
+                    + " (there is no 'no timeout'; 86400 waits a day).");
         }
         return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
     }

@@ -102,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
         if (token != null && token.length() < 16) {
             throw new ArgumentException("The MCP auth token must be at least 16 characters long.");
         }
+        dev.agentos.traces.client.Secrets.register(token); // never echoed back from an upstream error body
         HttpServer.Options d = HttpServer.Options.defaults(host, port);
         return new HttpServer.Options(host, port, stateless, List.copyOf(allowedHosts), List.copyOf(allowedOrigins), token,
                 allowUnauthenticated, d.maxRequestBytes(), d.keepAlive(), d.idleTimeout(), d.shutdownTimeout());
