@@ -24,7 +24,7 @@ public final class AnomaliesView {
 
     static final String METHOD = "per agent/team/workflow, median and MAD of each metric over its baseline runs; a run "
             + "is flagged when |z| ≥ " + fmt(Anomalies.MIN_Z) + " (z = (value - median) / (1.4826 × MAD), or 1.2533 × "
-            + "mean absolute deviation when MAD is 0) and it is >= " + Math.round(Anomalies.MIN_CHANGE * 100)
+            + "mean absolute deviation when MAD is 0) and it is ≥ " + Math.round(Anomalies.MIN_CHANGE * 100)
             + "% from the median; a tool when its failed-span rate rose with p < " + Anomalies.MAX_P
             + " (binomial, at the baseline rate); fewer than " + Anomalies.MIN_BASELINE_RUNS
             + " baseline runs: numbers, no verdict";

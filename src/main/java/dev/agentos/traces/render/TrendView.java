@@ -99,8 +99,8 @@ public final class TrendView {
                 }
             }
         }
-        b.append("Costs are estimates (tokens × list prices: ").append(t.pricing().source()).append("; ")
-                .append(t.pricing().asOf()).append("); token counts as total_tokens on the same window.\n");
+        b.append("Costs are estimates: tokens × list prices as of ").append(t.pricing().asOf())
+                .append(" (agentos://pricing); tokens as total_tokens, durations as slow_spans on the same window.\n");
         b.append("baseline ").append(ScanView.footer(t.scans().baseline(), TokensView.filterLabel(t.periods().baseline()),
                 hints));
         b.append("inspected ").append(ScanView.footer(t.scans().window(), TokensView.filterLabel(t.periods().window()), hints));
@@ -125,8 +125,7 @@ public final class TrendView {
                 count("tokens/run p50", a.tokensP50(), b.tokensP50()) + ", p95 " + change(a.tokensP95(), b.tokensP95(),
                         Long.toString(a.tokensP95()), Long.toString(b.tokensP95())),
                 count("total tokens", a.totalTokens(), b.totalTokens()),
-                "cost " + change(a.cost().total().doubleValue(), b.cost().total().doubleValue(), cost(a.cost(), p),
-                        cost(b.cost(), p)),
+                costChange(a.cost(), b.cost(), p),
                 "duration p50 " + change(a.durationP50Micros(), b.durationP50Micros(), ms(a.durationP50Micros()),
                         ms(b.durationP50Micros())) + ", p95 " + change(a.durationP95Micros(), b.durationP95Micros(),
                         ms(a.durationP95Micros()), ms(b.durationP95Micros())),
@@ -143,10 +142,17 @@ public final class TrendView {
         return key + ": " + String.join("; ", count("runs", a.runs(), b.runs()), count("calls", a.calls(), b.calls()),
                 count("tokens/run p50", a.tokensP50(), b.tokensP50()), count("total tokens", a.totalTokens(),
                         b.totalTokens()),
-                "cost " + change(a.cost().total().doubleValue(), b.cost().total().doubleValue(), cost(a.cost(), p),
-                        cost(b.cost(), p)),
+                costChange(a.cost(), b.cost(), p),
                 "call p50 " + change(a.callP50Micros(), b.callP50Micros(), ms(a.callP50Micros()), ms(b.callP50Micros())),
                 "failed calls " + rate(a.failureRate(), b.failureRate()));
+    }
+
+    /** "cost $1.20 → $1.50 (+25.0%) !", or "no price known" when neither period has a priced model. */
+    static String costChange(CostEstimate.Result a, CostEstimate.Result b, Pricing p) {
+        if (a.priced().isEmpty() && b.priced().isEmpty()) {
+            return "cost: no price known";
+        }
+        return "cost " + change(a.total().doubleValue(), b.total().doubleValue(), cost(a, p), cost(b, p));
     }
 
     static String count(String label, long a, long b) {

@@ -353,6 +353,15 @@ class PeriodToolsTest {
         assertEquals(1, agentOs.searches.get() - before, "the window was never asked for");
     }
 
+    @Test
+    void whatAModelReadsIsPinnedByGoldenFiles() {
+        dev.agentos.traces.testsupport.Golden.assertMatches("golden/anomalies_week.txt",
+                text(call("find_anomalies", Map.of())));
+        dev.agentos.traces.testsupport.Golden.assertMatches("golden/trend_week.txt", text(call("compare_periods",
+                Map.of("start_time", WIN_START, "end_time", WIN_END, "baseline_start", BASE_START, "baseline_end", BASE_END,
+                        "group_by", "day"))));
+    }
+
     // ---- bounded output ----------------------------------------------------------------------------
 
     /** 1,200 runs of 300 agents calling 150 models, spread over 400 days, from one captured trace. */
