@@ -10,6 +10,7 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SlowSpansView;
 import java.util.List;
@@ -79,7 +80,7 @@ final class SlowCommand implements Callable<Integer> {
         TimeSplitStats splits = new TimeSplitStats();
         TraceScan.Stats s;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceScan.scan(client, f, maxTraces, ctx.clock().instant(), bar, t -> {
+            s = TraceSource.of(client).scan(f, maxTraces, ctx.clock().instant(), bar, t -> {
                 latency.add(t);
                 splits.add(t);
             });

@@ -9,6 +9,7 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.ScanView;
 import dev.agentos.traces.render.SlowSpansView;
@@ -93,7 +94,7 @@ final class SlowSpansTool extends AgentOsTool {
         }
         SpanLatency latency = new SpanLatency();
         TimeSplitStats splits = new TimeSplitStats();
-        TraceScan.Stats s = TraceScan.scan(client, f, ScanArgs.maxTraces(a), a.now(), a.control(), t -> {
+        TraceScan.Stats s = TraceSource.of(client).scan(f, ScanArgs.maxTraces(a), a.now(), a.control(), t -> {
             latency.add(t);
             splits.add(t);
         });
