@@ -28,8 +28,8 @@ public final class PeriodScan {
     }
 
     /**
-     * The windows: the inspected one from {@code filter}'s times (start default: 24 h before {@code now}; end
-     * default: none, i.e. now); the baseline from {@code baselineStart}/{@code baselineEnd}, by default ending
+     * The windows: the inspected one from {@code filter}'s times (end default: none, i.e. now; start default: 24 h
+     * before the end); the baseline from {@code baselineStart}/{@code baselineEnd}, by default ending
      * where the window starts and lasting {@code baselineLength} (null: as long as the window).
      */
     public static Periods resolve(TraceFilter filter, Instant baselineStart, Instant baselineEnd,
@@ -38,8 +38,8 @@ public final class PeriodScan {
             throw new ArgumentException("run_id selects one run; compare periods by agent, team, workflow, user or "
                     + "session instead.");
         }
-        Instant start = filter.startTime() != null ? filter.startTime() : now.minus(DEFAULT_WINDOW);
         Instant end = filter.endTime() != null ? filter.endTime() : now;
+        Instant start = filter.startTime() != null ? filter.startTime() : end.minus(DEFAULT_WINDOW);
         if (!start.isBefore(end)) {
             throw new ArgumentException("start_time (" + start + ") must be before end_time (" + end + ").");
         }

@@ -240,6 +240,10 @@ class PeriodToolsTest {
         assertEquals("2026-11-28T04:00:00Z", map(m.get("baseline")).get("window_start"));
         assertEquals("2026-11-29T04:00:00Z", map(m.get("baseline")).get("window_end"));
         assertEquals("as long as the window, right before it", m.get("baseline_rule"));
+        Map<String, Object> old = structured(call("compare_periods", Map.of("end_time", "2026-11-24T00:00:00Z")));
+        assertEquals("2026-11-23T00:00:00Z", map(old.get("window")).get("window_start"), "24 h before the end given");
+        assertEquals(22, num(map(old.get("window")).get("traces_read")));
+        assertEquals("2026-11-22T00:00:00Z", map(old.get("baseline")).get("window_start"));
     }
 
     @Test
