@@ -89,7 +89,7 @@ class HostileStdioIT {
             boolean rpcError = r != null && r.has("error");
             assertTrue(toolError || rpcError, "wrong argument types are refused: " + r);
         }
-        assertEquals(ServerAssembly.tools(() -> null, java.time.Clock.systemUTC()).size(), s.byId().get("6").path("result").path("tools").size(), "still serving after all that");
+        assertEquals(ToolRegistry.make(ToolSelection.DEFAULTS, () -> null, java.time.Clock.systemUTC()).size(), s.byId().get("6").path("result").path("tools").size(), "still serving after all that");
         List<Integer> nullIdErrors = new ArrayList<>();
         for (String l : s.lines()) {
             JsonNode n = JSON.readTree(l);
