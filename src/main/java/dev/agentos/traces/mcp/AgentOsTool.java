@@ -1,5 +1,6 @@
 package dev.agentos.traces.mcp;
 
+import dev.agentos.traces.answer.Answer;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ArgumentException;
@@ -116,6 +117,10 @@ abstract class AgentOsTool {
                         + String.join(", ", names) + ".");
             }
         }
+    }
+
+    static CallToolResult ok(Answer answer) {
+        return ok(answer.text(), answer.structured());
     }
 
     static CallToolResult ok(String text, Map<String, Object> structured) {

@@ -6,12 +6,10 @@ import static dev.agentos.traces.mcp.Schema.object;
 import static dev.agentos.traces.mcp.Schema.row;
 
 
-import dev.agentos.traces.analysis.ErrorGroups;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.TraceFilter;
-import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
+import dev.agentos.traces.answer.Answers;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +48,7 @@ final class FindErrorsTool extends AgentOsTool {
 
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
-        TraceFilter f = FilterParams.SCAN.read(a);
-        int groups = MAX_GROUPS.read(a);
-        ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s = TraceScan.scan(client, f, TargetParams.MAX_TRACES.read(a), a.now(), a.control(), errors::add);
-        ErrorGroups.Result r = errors.result();
-        return ok(ErrorsView.text(r, s, f, groups, Hints.MCP), ErrorsView.structured(r, s, f, groups));
+        return ok(Answers.errors(client, FilterParams.SCAN.read(a), TargetParams.MAX_TRACES.read(a), MAX_GROUPS.read(a),
+                a.now(), a.control(), Hints.MCP));
     }
 }

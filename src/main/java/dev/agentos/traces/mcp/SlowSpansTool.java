@@ -5,14 +5,11 @@ import static dev.agentos.traces.mcp.Schema.object;
 import static dev.agentos.traces.mcp.Schema.row;
 
 
-import dev.agentos.traces.analysis.Bottlenecks;
-import dev.agentos.traces.analysis.SpanLatency;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.query.TraceTarget;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SlowSpansView;
+import dev.agentos.traces.answer.Answers;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +49,6 @@ final class SlowSpansTool extends AgentOsTool {
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         TraceTarget target = TargetParams.ONE_OR_SCAN.read(a);
-        int top = TOP.read(a);
-        if (target instanceof TraceTarget.One one) {
-            TraceDetail d = one.fetch(client);
-            Bottlenecks.Result r = Bottlenecks.of(d);
-            return ok(SlowSpansView.text(d, r, top, Hints.MCP), SlowSpansView.structured(d, r, top));
-        }
-        TraceTarget.Scan scan = (TraceTarget.Scan) target;
-        SpanLatency latency = new SpanLatency();
-        TraceScan.Stats s = TraceScan.scan(client, scan.filter(), scan.limit(), a.now(), a.control(), latency::add);
-        var stats = latency.result();
-        return ok(SlowSpansView.text(stats, latency, s, scan.filter(), top, Hints.MCP),
-                SlowSpansView.structured(stats, latency, s, scan.filter(), top));
+        return ok(Answers.slow(client, target, TOP.read(a), a.now(), a.control(), Hints.MCP));
     }
 }

@@ -8,15 +8,11 @@ import static dev.agentos.traces.mcp.Schema.row;
 import static dev.agentos.traces.mcp.Schema.string;
 
 
-import dev.agentos.traces.analysis.CostEstimate;
 import dev.agentos.traces.analysis.Pricing;
-import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.query.TokenQuery;
 import dev.agentos.traces.query.TraceTarget;
-import dev.agentos.traces.render.CostView;
 import dev.agentos.traces.render.Hints;
+import dev.agentos.traces.answer.Answers;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.Map;
 
@@ -54,17 +50,6 @@ final class TokenCostTool extends AgentOsTool {
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         TraceTarget target = TargetParams.ONE_OR_SCAN.read(a);
-        Pricing pricing = Pricing.current();
-        if (target instanceof TraceTarget.One one) {
-            TraceDetail d = one.fetch(client);
-            TokenUsage u = TokenUsage.of(d);
-            CostEstimate.Result c = CostEstimate.of(u.byModel(), pricing);
-            return ok(CostView.text(d, u, c, pricing), CostView.structured(d, u, c, pricing));
-        }
-        TraceTarget.Scan scan = (TraceTarget.Scan) target;
-        TokenQuery.Result r = TokenQuery.overFilter(client, scan.filter(), scan.limit(), a.now(), a.control());
-        CostEstimate.Result c = CostEstimate.of(r.totals().byModel(), pricing);
-        return ok(CostView.text(r, scan.filter(), c, pricing, Hints.MCP),
-                CostView.structured(r, scan.filter(), c, pricing));
+        return ok(Answers.cost(client, target, Pricing.current(), a.now(), a.control(), Hints.MCP));
     }
 }

@@ -7,13 +7,10 @@ import static dev.agentos.traces.mcp.Schema.row;
 
 
 import dev.agentos.traces.analysis.GroupBy;
-import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.query.TokenQuery;
 import dev.agentos.traces.query.TraceTarget;
 import dev.agentos.traces.render.Hints;
-import dev.agentos.traces.render.TokensView;
+import dev.agentos.traces.answer.Answers;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +52,7 @@ final class TotalTokensTool extends AgentOsTool {
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         TraceTarget target = TARGET.read(a);
-        if (target instanceof TraceTarget.One one) {
-            TraceDetail d = one.fetch(client);
-            TokenUsage u = TokenUsage.of(d);
-            return ok(TokensView.text(d, u), TokensView.structured(d, u));
-        }
-        TraceTarget.Scan scan = (TraceTarget.Scan) target;
         GroupBy by = GroupBy.parse(GROUP_BY.read(a));
-        TokenQuery.Result r = TokenQuery.overFilter(client, scan.filter(), scan.limit(), a.now(), a.control());
-        return ok(TokensView.text(r, scan.filter(), by, Hints.MCP), TokensView.structured(r, scan.filter(), by));
+        return ok(Answers.tokens(client, target, by, a.now(), a.control(), Hints.MCP));
     }
 }
