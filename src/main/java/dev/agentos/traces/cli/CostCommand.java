@@ -1,21 +1,12 @@
 package dev.agentos.traces.cli;
 
-import dev.agentos.traces.analysis.CostEstimate;
 import dev.agentos.traces.analysis.Pricing;
-import dev.agentos.traces.analysis.TokenUsage;
-import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.client.TraceFilter;
-import dev.agentos.traces.query.FindTrace;
-import dev.agentos.traces.query.TokenQuery;
 import dev.agentos.traces.query.TraceScan;
-import dev.agentos.traces.render.CostView;
 import dev.agentos.traces.render.Hints;
-import dev.agentos.traces.render.ScanView;
-import dev.agentos.traces.render.TokensView;
-import java.util.Map;
+import dev.agentos.traces.answer.Answer;
+import dev.agentos.traces.answer.Answers;
+import dev.agentos.traces.query.TraceTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,34 +49,12 @@ final class CostCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--max-traces", maxTraces, 1, TraceScan.MAX_LIMIT);
-        AgentOsClient client = ctx.client(o);
-        TraceFilter f = filters.filter(o.defaultDbId(), ctx.clock().instant());
-        Pricing pricing = Pricing.current();
-        if (traceId != null || f.runId() != null) {
-            if (!new TraceFilter(f.runId(), null, null, null, null, null, null, null, null, f.dbId()).equals(f)) {
-                throw new ArgumentException("Give a trace (TRACE_ID or --run-id) or filters, not both.");
-            }
-            TraceDetail d = FindTrace.byIdOrRun(client, traceId, traceId == null ? f.runId() : null, o.defaultDbId());
-            TokenUsage u = TokenUsage.of(d);
-            CostEstimate.Result c = CostEstimate.of(u.byModel(), pricing);
-            Map<String, Object> m = CostView.structured(c, pricing);
-            m.put("scope", "trace");
-            m.put("trace_id", d.traceId());
-            Output.print(spec.commandLine().getOut(), json,
-                    CostView.text("trace " + d.traceId() + " (" + u.totalTokens() + " tokens)", c, pricing, null), m);
-            return ExitCodes.OK;
-        }
-        TokenQuery.Result r;
+        TraceTarget target = filters.target(traceId, maxTraces, o.defaultDbId(), ctx.clock().instant());
+        Answer a;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), bar);
+            a = Answers.cost(ctx.client(o), target, Pricing.current(), ctx.clock().instant(), bar, Hints.CLI);
         }
-        CostEstimate.Result c = CostEstimate.of(r.totals().byModel(), pricing);
-        Map<String, Object> m = CostView.structured(c, pricing);
-        m.put("scope", "filter");
-        m.put("scan", ScanView.structured(r.scan(), f));
-        Output.print(spec.commandLine().getOut(), json, CostView.text(r.totals().tracesRead() + " traces ("
-                + r.totals().totalTokens() + " tokens)", c, pricing, ScanView.footer(r.scan(), TokensView.filterLabel(f),
-                Hints.CLI)), m);
+        Output.print(spec.commandLine().getOut(), json, a);
         return ExitCodes.OK;
     }
 }

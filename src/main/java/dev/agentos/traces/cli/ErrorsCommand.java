@@ -1,12 +1,13 @@
 package dev.agentos.traces.cli;
 
-import dev.agentos.traces.analysis.ErrorGroups;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
+import dev.agentos.traces.answer.Answer;
+import dev.agentos.traces.answer.Answers;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,14 +55,11 @@ final class ErrorsCommand implements Callable<Integer> {
         if (f.runId() != null) {
             throw new ArgumentException("errors reads many traces; for one run use: get --run-id " + f.runId());
         }
-        ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s;
+        Answer a;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceScan.scan(ctx.client(o), f, maxTraces, ctx.clock().instant(), bar, errors::add);
+            a = Answers.errors(ctx.client(o), f, maxTraces, maxGroups, ctx.clock().instant(), bar, Hints.CLI);
         }
-        ErrorGroups.Result r = errors.result();
-        Output.print(spec.commandLine().getOut(), json, ErrorsView.text(r, s, f, maxGroups, Hints.CLI),
-                ErrorsView.structured(r, s, f, maxGroups));
+        Output.print(spec.commandLine().getOut(), json, a);
         return ExitCodes.OK;
     }
 }

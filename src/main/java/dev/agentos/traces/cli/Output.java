@@ -1,6 +1,7 @@
 package dev.agentos.traces.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentos.traces.answer.Answer;
 import dev.agentos.traces.client.Json;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -21,6 +22,10 @@ final class Output {
             throw new IllegalStateException(e);
         }
         out.flush();
+    }
+
+    static void print(PrintWriter out, boolean json, Answer answer) {
+        print(out, json, answer.text(), answer.structured());
     }
 
     static void print(PrintWriter out, boolean json, String text, Map<String, Object> structured) {

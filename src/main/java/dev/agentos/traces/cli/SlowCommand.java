@@ -1,17 +1,12 @@
 package dev.agentos.traces.cli;
 
-import dev.agentos.traces.analysis.Bottlenecks;
-import dev.agentos.traces.analysis.SpanLatency;
-import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.client.TraceFilter;
-import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SlowSpansView;
-import java.util.List;
+import dev.agentos.traces.answer.Answer;
+import dev.agentos.traces.answer.Answers;
+import dev.agentos.traces.query.TraceTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,26 +56,12 @@ final class SlowCommand implements Callable<Integer> {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--top", top, 1, SlowSpansView.MAX_TOP);
         Bounds.check("--max-traces", maxTraces, 1, TraceScan.MAX_LIMIT);
-        AgentOsClient client = ctx.client(o);
-        TraceFilter f = filters.filter(o.defaultDbId(), ctx.clock().instant());
-        if (traceId != null || f.runId() != null) {
-            if (!new TraceFilter(f.runId(), null, null, null, null, null, null, null, null, f.dbId()).equals(f)) {
-                throw new ArgumentException("Give a trace (TRACE_ID or --run-id) or filters, not both.");
-            }
-            TraceDetail d = FindTrace.byIdOrRun(client, traceId, traceId == null ? f.runId() : null, o.defaultDbId());
-            Bottlenecks.Result r = Bottlenecks.of(d);
-            Output.print(spec.commandLine().getOut(), json, SlowSpansView.text(d, r, top, Hints.CLI),
-                    SlowSpansView.structured(d, r, top));
-            return ExitCodes.OK;
-        }
-        SpanLatency latency = new SpanLatency();
-        TraceScan.Stats s;
+        TraceTarget target = filters.target(traceId, maxTraces, o.defaultDbId(), ctx.clock().instant());
+        Answer a;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceScan.scan(client, f, maxTraces, ctx.clock().instant(), bar, latency::add);
+            a = Answers.slow(ctx.client(o), target, top, ctx.clock().instant(), bar, Hints.CLI);
         }
-        List<SpanLatency.Stat> stats = latency.result();
-        Output.print(spec.commandLine().getOut(), json, SlowSpansView.text(stats, latency, s, f, top, Hints.CLI),
-                SlowSpansView.structured(stats, latency, s, f, top));
+        Output.print(spec.commandLine().getOut(), json, a);
         return ExitCodes.OK;
     }
 }

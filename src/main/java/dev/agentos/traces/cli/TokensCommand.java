@@ -1,16 +1,12 @@
 package dev.agentos.traces.cli;
 
 import dev.agentos.traces.analysis.GroupBy;
-import dev.agentos.traces.analysis.TokenUsage;
-import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.client.TraceFilter;
-import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.query.TokenQuery;
 import dev.agentos.traces.render.Hints;
-import dev.agentos.traces.render.TokensView;
+import dev.agentos.traces.answer.Answer;
+import dev.agentos.traces.answer.Answers;
+import dev.agentos.traces.query.TraceTarget;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,24 +54,13 @@ final class TokensCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--max-traces", maxTraces, 1, TokenQuery.MAX_MAX_TRACES);
-        AgentOsClient client = ctx.client(o);
-        TraceFilter f = filters.filter(o.defaultDbId(), ctx.clock().instant());
-        if (traceId != null || f.runId() != null) {
-            if (!new TraceFilter(f.runId(), null, null, null, null, null, null, null, null, f.dbId()).equals(f)) {
-                throw new ArgumentException("Give a trace (TRACE_ID or --run-id) or filters, not both.");
-            }
-            TraceDetail d = FindTrace.byIdOrRun(client, traceId, traceId == null ? f.runId() : null, o.defaultDbId());
-            TokenUsage u = TokenUsage.of(d);
-            Output.print(spec.commandLine().getOut(), json, TokensView.text(d, u), TokensView.structured(d, u));
-            return ExitCodes.OK;
-        }
+        TraceTarget target = filters.target(traceId, maxTraces, o.defaultDbId(), ctx.clock().instant());
         GroupBy by = GroupBy.parse(groupBy);
-        TokenQuery.Result r;
+        Answer a;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), bar);
+            a = Answers.tokens(ctx.client(o), target, by, ctx.clock().instant(), bar, Hints.CLI);
         }
-        Output.print(spec.commandLine().getOut(), json, TokensView.text(r, f, by, Hints.CLI),
-                TokensView.structured(r, f, by));
+        Output.print(spec.commandLine().getOut(), json, a);
         return ExitCodes.OK;
     }
 }

@@ -14,7 +14,6 @@ import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.render.CompareView;
 import dev.agentos.traces.render.Hints;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.util.List;
 import java.util.Map;
 
 /** {@code compare_traces}: what changed between two runs. */

@@ -11,7 +11,6 @@ import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.answer.Answers;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.util.List;
 import java.util.Map;
 
 /** {@code find_errors}: failures across traces, grouped by cause. */

@@ -1,12 +1,7 @@
 package dev.agentos.traces.mcp;
 
-import dev.agentos.traces.analysis.TraceOrder;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.FilterSchema;
-import dev.agentos.traces.client.Page;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.client.TraceSummary;
 import dev.agentos.traces.query.FilterExpression;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.query.SearchTraces;

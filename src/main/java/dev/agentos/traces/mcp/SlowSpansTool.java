@@ -11,7 +11,6 @@ import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SlowSpansView;
 import dev.agentos.traces.answer.Answers;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.util.List;
 import java.util.Map;
 
 /** {@code slow_spans}: where the time went, in one trace or across many. */
