@@ -8,25 +8,14 @@ import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.answer.Answer;
 import dev.agentos.traces.answer.Answers;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "errors", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = "What keeps failing: failed spans across matching traces, grouped by cause (the find_errors tool).")
-final class ErrorsCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class ErrorsCommand extends AnswerCommand {
 
     @Mixin
     FilterMixin filters;
@@ -39,11 +28,8 @@ final class ErrorsCommand implements Callable<Integer> {
             description = "Most causes to list, 1 to " + ErrorsView.MAX_MAX_GROUPS + ". Default: ${DEFAULT-VALUE}.")
     int maxGroups;
 
-    @Option(names = "--json", description = "Print JSON (the find_errors tool's structured output).")
-    boolean json;
-
     ErrorsCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -59,7 +45,6 @@ final class ErrorsCommand implements Callable<Integer> {
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
             a = Answers.errors(ctx.client(o), f, maxTraces, maxGroups, ctx.clock().instant(), bar, Hints.CLI);
         }
-        Output.print(spec.commandLine().getOut(), json, a);
-        return ExitCodes.OK;
+        return print(a);
     }
 }

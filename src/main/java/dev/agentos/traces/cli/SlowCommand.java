@@ -1,67 +1,40 @@
 package dev.agentos.traces.cli;
 
 import dev.agentos.traces.client.ConnectionOptions;
-import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SlowSpansView;
 import dev.agentos.traces.answer.Answer;
 import dev.agentos.traces.answer.Answers;
-import dev.agentos.traces.query.TraceTarget;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "slow", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = {"Where the time went (the slow_spans tool).",
                 "With TRACE_ID or --run-id: the critical path and the spans with the most own time.",
                 "With filters: p50/p95/max duration by span type and name across matching traces."})
-final class SlowCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
+final class SlowCommand extends AnswerCommand {
 
     @Mixin
-    ConnectionMixin conn;
-
-    @Mixin
-    FilterMixin filters;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE_ID", description = "One trace (or use --run-id).")
-    String traceId;
+    TargetOptions target;
 
     @Option(names = "--top", defaultValue = "" + SlowSpansView.DEFAULT_TOP, paramLabel = "N",
             description = "Most rows to list, 1 to " + SlowSpansView.MAX_TOP + ". Default: ${DEFAULT-VALUE}.")
     int top;
 
-    @Option(names = "--max-traces", defaultValue = "" + TraceScan.DEFAULT_LIMIT, paramLabel = "N",
-            description = "With filters: most traces to read, up to " + TraceScan.MAX_LIMIT + ". Default: ${DEFAULT-VALUE}.")
-    int maxTraces;
-
-    @Option(names = "--json", description = "Print JSON (the slow_spans tool's structured output).")
-    boolean json;
-
     SlowCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
     public Integer call() {
         ConnectionOptions o = conn.resolve(ctx.env());
         Bounds.check("--top", top, 1, SlowSpansView.MAX_TOP);
-        Bounds.check("--max-traces", maxTraces, 1, TraceScan.MAX_LIMIT);
-        TraceTarget target = filters.target(traceId, maxTraces, o.defaultDbId(), ctx.clock().instant());
         Answer a;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            a = Answers.slow(ctx.client(o), target, top, ctx.clock().instant(), bar, Hints.CLI);
+            a = Answers.slow(ctx.client(o), target.read(o, ctx.clock().instant()), top, ctx.clock().instant(), bar, Hints.CLI);
         }
-        Output.print(spec.commandLine().getOut(), json, a);
-        return ExitCodes.OK;
+        return print(a);
     }
 }
