@@ -6,10 +6,14 @@ import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Times;
 import dev.agentos.traces.query.ScanControl;
+import dev.agentos.traces.render.AnswerSize;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -58,6 +62,15 @@ abstract class AgentOsTool {
     /** Parse → call → render. Throws {@link ArgumentException} or {@link AgentOsException} on failure. */
     abstract CallToolResult handle(ToolArgs args, AgentOsClient client);
 
+    /**
+     * What a long answer may leave out: the structured field that says so (a count, {@code has_next}, a
+     * {@code truncated} flag; {@code scan.truncated} looks into {@code scan}) and the argument that gets the rest,
+     * or "" when no argument does (a fixed cap). Reported in the answer's {@code _meta.cut}.
+     */
+    Map<String, String> cuts() {
+        return Map.of();
+    }
+
     /** The tool's {@code _meta}, e.g. the MCP App that shows its result; null for none. */
     Map<String, Object> meta() {
         return null;
@@ -85,7 +98,7 @@ abstract class AgentOsTool {
     CallToolResult call(Map<String, Object> arguments, ScanControl control) {
         try {
             refuseUnknown(arguments);
-            return handle(new ToolArgs(arguments, clock.instant(), control), client.get());
+            return sized(handle(new ToolArgs(arguments, clock.instant(), control), client.get()));
         } catch (ArgumentException | AgentOsException | ScanControl.Cancelled e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {
@@ -97,6 +110,51 @@ abstract class AgentOsTool {
                 rc.finished();
             }
         }
+    }
+
+    /**
+     * Every answer states its size: its text ends with "(≈ N tokens)", and its structured content carries
+     * {@code _meta} with the same estimate and what was cut, with the argument that gets the rest.
+     */
+    private CallToolResult sized(CallToolResult r) {
+        if (Boolean.TRUE.equals(r.isError()) || r.content().size() != 1
+                || !(r.content().get(0) instanceof McpSchema.TextContent t)) {
+            return r;
+        }
+        String text = AnswerSize.stated(t.text());
+        if (!(r.structuredContent() instanceof Map<?, ?> s)) {
+            return CallToolResult.builder().addTextContent(text).isError(false).build();
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("estimated_tokens", AnswerSize.statedIn(text));
+        List<Map<String, Object>> cut = new ArrayList<>();
+        for (Map.Entry<String, String> c : new java.util.TreeMap<>(cuts()).entrySet()) {
+            Object v = field(s, c.getKey());
+            if (v instanceof Number n && n.longValue() > 0 || Boolean.TRUE.equals(v)) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("field", c.getKey());
+                one.put("value", v);
+                if (!c.getValue().isEmpty()) {
+                    one.put("argument", c.getValue());
+                }
+                cut.add(one);
+            }
+        }
+        if (!cut.isEmpty()) {
+            meta.put("cut", cut);
+        }
+        Map<String, Object> structured = new LinkedHashMap<>();
+        s.forEach((k, v) -> structured.put(String.valueOf(k), v));
+        structured.put("_meta", meta);
+        return CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
+    }
+
+    private static Object field(Map<?, ?> m, String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return m.get(path);
+        }
+        return m.get(path.substring(0, dot)) instanceof Map<?, ?> inner ? field(inner, path.substring(dot + 1)) : null;
     }
 
     /** A misspelt filter must not be ignored silently: that would answer a different question. */

@@ -54,6 +54,11 @@ final class CompareTracesTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("differences_omitted", "max_rows");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         String ta = TRACE_ID_A.read(a);
         String ra = RUN_ID_A.read(a);

@@ -46,6 +46,11 @@ final class FindErrorsTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("groups_omitted", "max_groups", "scan.truncated", "max_traces");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         return ok(Answers.errors(client, FilterParams.SCAN.read(a), TargetParams.MAX_TRACES.read(a), MAX_GROUPS.read(a),
                 a.now(), a.control(), Hints.MCP));

@@ -57,6 +57,11 @@ final class GetTraceTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("spans_omitted", "max_spans", "next_offset", "offset");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         String spanId = SPAN_ID.read(a);
         String db = FilterParams.DB_ID.read(a);

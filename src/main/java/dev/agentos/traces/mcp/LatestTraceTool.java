@@ -61,6 +61,11 @@ final class LatestTraceTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("spans_omitted", "max_spans");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         String runId = RUN_ID.read(a);
         TraceFilter f = WHOSE.read(a).toBuilder().runId(runId).dbId(FilterParams.DB_ID.read(a)).build();

@@ -44,6 +44,11 @@ final class ListTracesTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("has_next", "page");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         ListTraces.Request req = new ListTraces.Request(FilterParams.ALL.read(a), PAGE.read(a), LIMIT.read(a),
                 TraceOrder.parse(SORT_BY.read(a)), TraceOrder.parseDescending(SORT_ORDER.read(a)));

@@ -49,6 +49,11 @@ final class SearchTracesTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("has_next", "page");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         int page = ListTracesTool.PAGE.read(a);
         int limit = ListTracesTool.LIMIT.read(a);

@@ -46,6 +46,11 @@ final class SlowSpansTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("spans_omitted", "top", "names_omitted", "top", "scan.truncated", "max_traces");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         TraceTarget target = TargetParams.ONE_OR_SCAN.read(a);
         return ok(Answers.slow(client, target, TOP.read(a), a.now(), a.control(), Hints.MCP));

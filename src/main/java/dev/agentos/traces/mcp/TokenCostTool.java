@@ -48,6 +48,11 @@ final class TokenCostTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("scan.truncated", "max_traces");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         TraceTarget target = TargetParams.ONE_OR_SCAN.read(a);
         return ok(Answers.cost(client, target, Pricing.current(), a.now(), a.control(), Hints.MCP));

@@ -50,6 +50,11 @@ final class TotalTokensTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("truncated", "max_traces", "spans_omitted", "", "traces_omitted", "", "groups_omitted", "");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         TraceTarget target = TARGET.read(a);
         GroupBy by = GroupBy.parse(GROUP_BY.read(a));

@@ -41,6 +41,11 @@ final class TraceStatsTool extends AgentOsTool {
     }
 
     @Override
+    Map<String, String> cuts() {
+        return Map.of("has_next", "page", "totals.truncated", "");
+    }
+
+    @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         SessionStatsQuery.Result r = SessionStatsQuery.run(client, FILTERS.read(a), ListTracesTool.PAGE.read(a),
                 ListTracesTool.LIMIT.read(a));

@@ -49,12 +49,4 @@ public final class ScanView {
                 .put("requests", s.requests()).put("used_search", s.usedSearch())
                 .map();
     }
-
-    /** JSON Schema of {@link #structured}. */
-    public static final String SCHEMA = """
-            {"type": "object", "required": ["traces_read", "traces_matching", "truncated", "requests", "used_search"],
-             "properties": {"filter": {"type": "object"}, "window_start": {"type": "string"},
-               "window_end": {"type": "string"}, "as_of": {"type": "string"},
-               "traces_read": {"type": "integer"}, "traces_matching": {"type": "integer"},
-               "truncated": {"type": "boolean"}, "requests": {"type": "integer"}, "used_search": {"type": "boolean"}}}""";
 }
