@@ -8,6 +8,7 @@ import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.render.SpanView;
 import dev.agentos.traces.render.TraceView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.List;
 import java.util.Map;
 
 /** {@code get_trace}: a trace as a span tree, or one span with its input and output. */
@@ -18,7 +19,8 @@ final class GetTraceTool extends AgentOsTool {
     static final Param<String> SPAN_ID = Param.id("span_id", "One span in full ([id] in the tree)");
     static final Param<Integer> MAX_SPANS = Param.integer("max_spans", 1, TraceView.MAX_MAX_SPANS,
             TraceView.DEFAULT_MAX_SPANS, null);
-    static final Param<Boolean> INCLUDE_IO = Param.bool("include_io", false, "Span inputs/outputs, io_chars each");
+    static final Param<String> DETAIL = Param.oneOf("detail", List.of("summary", "tree", "full"), "tree",
+            "summary: verdict, totals, failed spans; full: tree with inputs/outputs");
     static final Param<Integer> IO_CHARS = Param.integer("io_chars", 1, 5000, 300, null);
     static final Param<Integer> OFFSET = Param.integer("offset", 0, 1_000_000_000, 0, null);
     static final Param<Integer> MAX_CHARS = Param.integer("max_chars", 1, SpanView.MAX_MAX_CHARS,
@@ -41,7 +43,7 @@ final class GetTraceTool extends AgentOsTool {
 
     @Override
     Map<String, Object> inputSchema() {
-        return InputPart.schema(TRACE_ID, RUN_ID, SPAN_ID, FilterParams.DB_ID, MAX_SPANS, INCLUDE_IO, IO_CHARS, OFFSET,
+        return InputPart.schema(TRACE_ID, RUN_ID, DETAIL, SPAN_ID, FilterParams.DB_ID, MAX_SPANS, IO_CHARS, OFFSET,
                 MAX_CHARS);
     }
 
@@ -78,7 +80,9 @@ final class GetTraceTool extends AgentOsTool {
             return ok(SpanView.text(id, span, offset, maxChars), SpanView.structured(id, span, offset, maxChars));
         }
         TraceDetail d = FindTrace.byIdOrRun(client, traceId, runId, db);
-        TraceView.Options o = new TraceView.Options(MAX_SPANS.read(a), INCLUDE_IO.read(a) ? IO_CHARS.read(a) : 0);
+        String detail = DETAIL.read(a);
+        TraceView.Options o = new TraceView.Options(MAX_SPANS.read(a), detail.equals("full") ? IO_CHARS.read(a) : 0,
+                detail.equals("summary"));
         return ok(TraceView.text(d, o), TraceView.structured(d, o));
     }
 }

@@ -29,7 +29,7 @@ class JsonParityTest extends CliTestBase {
                 Arguments.of(List.of("list", "--sort-by", "error_count"), "list_traces", Map.of("sort_by", "error_count")),
                 Arguments.of(List.of("get", TOOL_ERROR_TRACE), "get_trace", Map.of("trace_id", TOOL_ERROR_TRACE)),
                 Arguments.of(List.of("get", "--run-id", TOOL_ERROR_RUN, "--io"), "get_trace",
-                        Map.of("run_id", TOOL_ERROR_RUN, "include_io", true)),
+                        Map.of("run_id", TOOL_ERROR_RUN, "detail", "full")),
                 Arguments.of(List.of("stats"), "trace_stats", Map.of()),
                 Arguments.of(List.of("tokens"), "total_tokens", Map.of()),
                 Arguments.of(List.of("tokens", "--group-by", "agent"), "total_tokens", Map.of("group_by", "agent")),

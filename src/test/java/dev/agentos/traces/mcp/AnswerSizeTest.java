@@ -84,4 +84,22 @@ class AnswerSizeTest {
         }
         assertTrue(AnswerSize.stated("x".repeat(5_000)).endsWith("\n(≈ 1,255 tokens)"));
     }
+
+    @Test
+    void getTraceSummaryIsTheVerdictTotalsAndFailedSpansOnly() {
+        CallToolResult tree = call("get_trace", Map.of("trace_id", TOOL_ERROR));
+        CallToolResult summary = call("get_trace", Map.of("trace_id", TOOL_ERROR, "detail", "summary"));
+        String text = text(summary);
+        assertTrue(text.contains("failed spans (1 of 4):\n  TOOL lookup_inventory ["), text);
+        assertTrue(text.contains("Inventory service unavailable for item 'nuts'"), text);
+        assertFalse(text.contains("spans (type name duration"), "no tree: " + text);
+        assertTrue(text.length() < text(tree).length(), text.length() + " vs " + text(tree).length());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) summary.structuredContent();
+        assertEquals(List.of(), m.get("spans"));
+        assertEquals(4, m.get("spans_omitted"));
+        assertEquals(1, ((List<?>) m.get("failures")).size());
+        String full = text(call("get_trace", Map.of("trace_id", TOOL_ERROR, "detail", "full", "io_chars", 40)));
+        assertTrue(full.contains("  input: \""), full);
+    }
 }
