@@ -6,6 +6,7 @@ import dev.agentos.traces.analysis.ErrorGroups;
 import dev.agentos.traces.analysis.GroupBy;
 import dev.agentos.traces.analysis.Pricing;
 import dev.agentos.traces.analysis.SpanLatency;
+import dev.agentos.traces.analysis.TimeSplitStats;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.TraceDetail;
@@ -13,6 +14,7 @@ import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.query.TokenQuery;
 import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.query.TraceTarget;
 import dev.agentos.traces.render.CostView;
 import dev.agentos.traces.render.ErrorsView;
@@ -40,7 +42,7 @@ public final class Answers {
             return new Answer(TokensView.text(d, u), TokensView.structured(d, u));
         }
         TraceTarget.Scan scan = (TraceTarget.Scan) target;
-        TokenQuery.Result r = TokenQuery.overFilter(client, scan.filter(), scan.limit(), now, control);
+        TokenQuery.Result r = TokenQuery.overFilter(client, scan.filter(), by, scan.limit(), now, control);
         return new Answer(TokensView.text(r, scan.filter(), by, hints), TokensView.structured(r, scan.filter(), by));
     }
 
@@ -70,17 +72,22 @@ public final class Answers {
         }
         TraceTarget.Scan scan = (TraceTarget.Scan) target;
         SpanLatency latency = new SpanLatency();
-        TraceScan.Stats s = TraceScan.scan(client, scan.filter(), scan.limit(), now, control, latency::add);
+        TimeSplitStats splits = new TimeSplitStats();
+        TraceScan.Stats s = TraceSource.of(client).scan(scan.filter(), scan.limit(), now, control, t -> {
+            latency.add(t);
+            splits.add(t);
+        });
         List<SpanLatency.Stat> stats = latency.result();
-        return new Answer(SlowSpansView.text(stats, latency, s, scan.filter(), top, hints),
-                SlowSpansView.structured(stats, latency, s, scan.filter(), top));
+        List<TimeSplitStats.Row> runners = splits.result();
+        return new Answer(SlowSpansView.text(stats, latency, runners, s, scan.filter(), top, hints),
+                SlowSpansView.structured(stats, latency, runners, s, scan.filter(), top));
     }
 
     /** find_errors / {@code errors}: failed spans over a scan, grouped by cause. */
     public static Answer errors(AgentOsClient client, TraceFilter filter, int maxTraces, int maxGroups, Instant now,
             ScanControl control, Hints hints) {
         ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s = TraceScan.scan(client, filter, maxTraces, now, control, errors::add);
+        TraceScan.Stats s = TraceSource.of(client).scan(filter, maxTraces, now, control, errors::add);
         ErrorGroups.Result r = errors.result();
         return new Answer(ErrorsView.text(r, s, filter, maxGroups, hints), ErrorsView.structured(r, s, filter, maxGroups));
     }

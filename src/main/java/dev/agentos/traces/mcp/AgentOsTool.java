@@ -7,6 +7,7 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Times;
 import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.render.AnswerSize;
+import dev.agentos.traces.render.Terminal;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
@@ -181,11 +182,13 @@ abstract class AgentOsTool {
         return ok(answer.text(), answer.structured());
     }
 
+    /** Text free of control characters and bidi overrides from trace data (shown escaped, as the CLI does). */
     static CallToolResult ok(String text, Map<String, Object> structured) {
-        return CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
+        return CallToolResult.builder().addTextContent(Terminal.escape(text)).structuredContent(structured)
+                .isError(false).build();
     }
 
     static CallToolResult error(String message) {
-        return CallToolResult.builder().addTextContent(message).isError(true).build();
+        return CallToolResult.builder().addTextContent(Terminal.escape(message)).isError(true).build();
     }
 }

@@ -25,6 +25,9 @@ final class Outputs {
 
     static final Schema MODEL_TOKENS = array(row("model", "input_tokens", "output_tokens", "total_tokens"));
 
+    /** Where a span's wall time went: LLM calls, tool calls, the rest (TimeSplitView). */
+    static final Schema SPLIT = row("ms", "llm_ms", "tool_ms", "other_ms");
+
     /** How much a scan read. */
     static final Schema SCAN = row("traces_read", "traces_matching", "truncated");
 

@@ -29,8 +29,8 @@ final class SlowSpansTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "Where time went: one trace's critical path and slowest spans, or p50/p95/max per span name "
-                + "over many.";
+        return "Where time went: one trace's LLM/tool/other split (per step too), critical path and slowest spans; "
+                + "over many, p50/p95/max per span name and the split per agent.";
     }
 
     @Override
@@ -40,7 +40,9 @@ final class SlowSpansTool extends AgentOsTool {
 
     @Override
     Map<String, Object> outputSchema() {
-        return object().required("scope", Schema.oneOf("trace", "filter"))
+        return object().required("scope", Schema.oneOf("trace", "filter")).optional("split", Outputs.SPLIT)
+                .optional("steps", array(row("name", "split")))
+                .optional("by_runner", array(row("runner", "traces", "total", "median")))
                 .optional("by_span", array(row("type", "name", "count", "p50_ms", "p95_ms", "max_ms")))
                 .optional("scan", Outputs.SCAN).map();
     }
