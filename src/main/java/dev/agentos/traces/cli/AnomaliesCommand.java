@@ -1,34 +1,23 @@
 package dev.agentos.traces.cli;
 
-import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.answer.Answer;
+import dev.agentos.traces.answer.Answers;
 import dev.agentos.traces.client.ConnectionOptions;
-import dev.agentos.traces.query.PeriodQueries;
 import dev.agentos.traces.query.PeriodScan;
 import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.render.AnomaliesView;
 import dev.agentos.traces.render.Hints;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "anomalies", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = {"Unusual runs (the find_anomalies tool): runs in the window (--since, default 24h) far from "
                 + "their agent/team/workflow's baseline (default: the 7 days before) in tokens, duration, LLM or tool "
                 + "calls; tools failing more often; error shapes, tools and models never seen in the baseline."})
-final class AnomaliesCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class AnomaliesCommand extends AnswerCommand {
 
     @Mixin
     FilterMixin filters;
@@ -44,11 +33,8 @@ final class AnomaliesCommand implements Callable<Integer> {
             description = "Most traces to read in each window, up to " + TraceScan.MAX_LIMIT + ". Default: ${DEFAULT-VALUE}.")
     int maxTraces;
 
-    @Option(names = "--json", description = "Print JSON (the find_anomalies tool's structured output).")
-    boolean json;
-
     AnomaliesCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -58,13 +44,10 @@ final class AnomaliesCommand implements Callable<Integer> {
         Bounds.check("--max-traces", maxTraces, 1, TraceScan.MAX_LIMIT);
         Instant now = ctx.clock().instant();
         PeriodScan.Periods p = period.periods(filters.filter(o.defaultDbId(), now), PeriodScan.ANOMALY_BASELINE, now);
-        AgentOsClient client = ctx.client(o);
-        PeriodQueries.AnomalyAnswer r;
+        Answer a;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            r = PeriodQueries.anomalies(client, p, maxTraces, now, bar);
+            a = Answers.anomalies(ctx.client(o), p, maxTraces, maxRuns, now, bar, Hints.CLI);
         }
-        Output.print(spec.commandLine().getOut(), json, AnomaliesView.text(r.result(), p, r.scans(), maxRuns, Hints.CLI),
-                AnomaliesView.structured(r.result(), p, r.scans(), maxRuns));
-        return ExitCodes.OK;
+        return print(a);
     }
 }

@@ -14,27 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "trend", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = {"Two periods side by side (the compare_periods tool): the window (--since, default 24h) against "
                 + "a baseline (default: as long, right before it), per agent/team/workflow and per model, changes of "
                 + "20%% or more marked."})
-final class TrendCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class TrendCommand extends AnswerCommand {
 
     @Mixin
     FilterMixin filters;
@@ -54,11 +43,8 @@ final class TrendCommand implements Callable<Integer> {
             description = "Most traces to read in each window, up to " + TraceScan.MAX_LIMIT + ". Default: ${DEFAULT-VALUE}.")
     int maxTraces;
 
-    @Option(names = "--json", description = "Print JSON (the compare_periods tool's structured output).")
-    boolean json;
-
     TrendCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -77,8 +63,7 @@ final class TrendCommand implements Callable<Integer> {
             r = PeriodQueries.trend(client, p, maxTraces, groupBy != null || html != null, now, bar);
         }
         TrendView.Trend t = TrendView.Trend.of(r, groupBy != null);
-        Output.print(spec.commandLine().getOut(), json, TrendView.text(t, Hints.CLI, ctx.terminal(), ctx.utf8()),
-                TrendView.structured(t));
+        print(TrendView.text(t, Hints.CLI, ctx.terminal(), ctx.utf8()), TrendView.structured(t));
         if (html != null) {
             try {
                 Files.writeString(html, TrendHtml.page(TrendView.Trend.of(r, true)), StandardCharsets.UTF_8);

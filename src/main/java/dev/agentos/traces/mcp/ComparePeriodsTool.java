@@ -1,26 +1,23 @@
 package dev.agentos.traces.mcp;
 
+import static dev.agentos.traces.mcp.Schema.array;
+import static dev.agentos.traces.mcp.Schema.object;
+import static dev.agentos.traces.mcp.Schema.row;
+
+import dev.agentos.traces.answer.Answers;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.query.PeriodQueries;
-import dev.agentos.traces.query.PeriodScan;
 import dev.agentos.traces.render.Hints;
-import dev.agentos.traces.render.ScanView;
-import dev.agentos.traces.render.TrendView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
 
 /** {@code compare_periods}: a window against the period before it, per agent/team/workflow and per model. */
 final class ComparePeriodsTool extends AgentOsTool {
 
-    ComparePeriodsTool(Supplier<AgentOsClient> client, Clock clock) {
-        super(client, clock);
-    }
+    static final Param<String> GROUP_BY = Param.oneOf("group_by", List.of("day"), null, "adds a daily series");
 
-    @Override
-    String name() {
-        return "compare_periods";
+    ComparePeriodsTool(ToolRegistry.Context c) {
+        super(c);
     }
 
     @Override
@@ -36,32 +33,26 @@ final class ComparePeriodsTool extends AgentOsTool {
     }
 
     @Override
-    String inputSchema() {
-        return """
-                {"type": "object", "additionalProperties": false, "properties": {%s,
-                  "baseline_start": %s, "baseline_end": %s,
-                  "group_by": {"type": "string", "enum": ["day"], "description": "Add a daily series."}}}"""
-                .formatted(ScanArgs.PROPERTIES, PeriodArgs.BASELINE_START, PeriodArgs.BASELINE_END);
+    Map<String, Object> inputSchema() {
+        return InputPart.schema(PeriodParams.WINDOWS, GROUP_BY);
     }
 
     @Override
-    String outputSchema() {
-        return """
-                {"type": "object", "required": ["total", "components", "models"],
-                 "properties": {"baseline_rule": {"type": "string"}, "threshold_pct": {"type": "integer"},
-                   "total": {"type": "object"}, "components": {"type": "array", "items": {"type": "object"}},
-                   "components_omitted": {"type": "integer"}, "models": {"type": "array", "items": {"type": "object"}},
-                   "models_omitted": {"type": "integer"}, "days": {"type": "array", "items": {"type": "object"}},
-                   "currency": {"type": "string"}, "pricing_source": {"type": "string"},
-                   "baseline": %s, "window": %s}}""".formatted(ScanView.SCHEMA, ScanView.SCHEMA);
+    Map<String, Object> outputSchema() {
+        return object().required("total", row("key")).required("components", array(row("key")))
+                .required("models", array(row("model"))).required("baseline", Outputs.SCAN)
+                .required("window", Outputs.SCAN).map();
+    }
+
+    @Override
+    Map<String, String> cuts() {
+        return Map.of("components_omitted", "agent_id", "models_omitted", "", "baseline.truncated", "max_traces",
+                "window.truncated", "max_traces");
     }
 
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
-        PeriodScan.Periods p = PeriodArgs.periods(a, null);
-        boolean byDay = "day".equals(a.oneOf("group_by", null, List.of("day")));
-        PeriodQueries.TrendAnswer r = PeriodQueries.trend(client, p, ScanArgs.maxTraces(a), byDay, a.now(), a.control());
-        TrendView.Trend t = TrendView.Trend.of(r, byDay);
-        return ok(TrendView.text(t, Hints.MCP, false, true), TrendView.structured(t));
+        return ok(Answers.trend(client, PeriodParams.WINDOWS.read(a, null), TargetParams.MAX_TRACES.read(a),
+                "day".equals(GROUP_BY.read(a)), a.now(), a.control(), Hints.MCP, false, true));
     }
 }

@@ -77,4 +77,19 @@ class PeriodCommandsTest {
         assertTrue(s.contains("\"period\":\"window\""), "the daily series is in the page");
         assertEquals(2, CliRun.at(agentOs.baseUrl(), "trend", "--group-by", "week").code());
     }
+
+    @Test
+    void eachCommandsJsonIsItsToolsStructuredContent() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Object> windows = Map.of("start_time", "2026-11-30T00:00:00Z", "end_time", "2026-11-30T12:00:00Z",
+                "baseline_start", "2026-11-23T00:00:00Z", "baseline_end", "2026-11-24T00:00:00Z");
+        for (String[] pair : new String[][] {{"anomalies", "find_anomalies"}, {"trend", "compare_periods"}}) {
+            JsonNode cli = json.readTree(ok(CliRun.at(agentOs.baseUrl(), args(pair[0], "--json"))).out());
+            var r = dev.agentos.traces.mcp.ToolCalls.call(agentOs.baseUrl(), CliRun.CLOCK, pair[1], windows);
+            com.fasterxml.jackson.databind.node.ObjectNode mcp = (com.fasterxml.jackson.databind.node.ObjectNode) json
+                    .readTree(dev.agentos.traces.client.Json.MAPPER.writeValueAsString(r.structuredContent()));
+            mcp.remove("_meta");
+            assertEquals(mcp, cli, pair[0]);
+        }
+    }
 }
