@@ -51,7 +51,7 @@ class ToolsetsIT {
                 "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/list\"}");
         List<String> names = new ArrayList<>();
         r.get("1").path("result").path("tools").forEach(t -> names.add(t.path("name").asText()));
-        assertEquals(List.of("trace_stats", "total_tokens", "token_cost", "search_traces"), names);
+        assertEquals(List.of("trace_stats", "total_tokens", "token_cost", "search_traces", "compare_periods"), names);
         JsonNode off = r.get("2").path("result");
         assertTrue(off.path("isError").asBoolean(), off.toString());
         assertEquals("find_errors is off: start the server with --toolsets diagnose (or --tools find_errors).",
