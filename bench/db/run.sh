@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Database-mode scans over the 50k set, SQLite and PostgreSQL alternating, ROUNDS rounds (default 2):
 # wall and CPU seconds and peak RSS of the whole CLI process (the launcher's JVM flags), one line each.
-# usage: bench/db/run.sh SQLITE_FILE PG_PORT [ROUNDS]
+# usage: [MAX=50000] [NICE=-10] bench/db/run.sh SQLITE_FILE PG_PORT [ROUNDS]
+# MAX: traces read (newest first). NICE: run the CLI at that nice level (as root, negative values give it a fair
+# share on a machine others load; pg.sh's postmaster can be reniced alike so its backends inherit it).
 set -euo pipefail
 lite=$1 port=$2 rounds=${3:-2}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 run() { # label, args...
   local label=$1; shift
-  /usr/bin/time -f "$label	wall %e s	cpu %U+%S s	maxrss %M KB" "$here/bin/agentos-traces-mcp" "$@" --max-traces 50000 \
+  ${NICE:+nice -n "$NICE"} /usr/bin/time -f "$label	wall %e s	cpu %U+%S s	maxrss %M KB" "$here/bin/agentos-traces-mcp" "$@" \
+    --max-traces "${MAX:-50000}" \
     >/tmp/dbmode-run.out 2>/tmp/dbmode-run.err || { cat /tmp/dbmode-run.err >&2; return 1; }
   tail -1 /tmp/dbmode-run.err
   grep -h "read from the" /tmp/dbmode-run.out | sed 's/^/    /' | head -1
