@@ -92,8 +92,15 @@ public abstract sealed class AgentOsException extends RuntimeException
     }
 
     /** A reply that is not the JSON we expect (HTML from a proxy, truncated, wrong types, too big). */
-    public static final class BadResponse extends AgentOsException {
+    public static non-sealed class BadResponse extends AgentOsException {
         public BadResponse(String message) {
+            super(message);
+        }
+    }
+
+    /** A reply larger than the size cap, or than memory allows: a smaller page may still be read. */
+    public static final class TooLarge extends BadResponse {
+        public TooLarge(String message) {
             super(message);
         }
     }

@@ -36,7 +36,23 @@ public final class ScanView {
             b.append("Scan limit reached: ").append(hints.raiseMaxTraces(TraceScan.MAX_LIMIT))
                     .append(" or narrow the window (start_time/end_time) to cover the rest.\n");
         }
+        b.append(notes(s));
         return b.toString();
+    }
+
+    /** "Note: …" lines for what the scan skipped or found odd in AgentOS's paging; empty when nothing. */
+    public static String notes(TraceScan.Stats s) {
+        StringBuilder b = new StringBuilder();
+        for (String n : s.notes().sentences()) {
+            b.append("Note: ").append(Text.line(n, 600)).append(".\n");
+        }
+        return b.toString();
+    }
+
+    /** The same notes for structured output; null when there are none. */
+    public static java.util.List<String> structuredNotes(TraceScan.Stats s) {
+        java.util.List<String> n = s.notes().sentences();
+        return n.isEmpty() ? null : n;
     }
 
     public static Map<String, Object> structured(TraceScan.Stats s, TraceFilter filter) {
@@ -47,6 +63,7 @@ public final class ScanView {
                 .put("as_of", s.asOf() == null ? null : s.asOf().toString())
                 .put("traces_read", s.read()).put("traces_matching", s.matching()).put("truncated", s.truncated())
                 .put("requests", s.requests()).put("used_search", s.usedSearch())
+                .put("notes", structuredNotes(s))
                 .map();
     }
 
@@ -56,5 +73,6 @@ public final class ScanView {
              "properties": {"filter": {"type": "object"}, "window_start": {"type": "string"},
                "window_end": {"type": "string"}, "as_of": {"type": "string"},
                "traces_read": {"type": "integer"}, "traces_matching": {"type": "integer"},
-               "truncated": {"type": "boolean"}, "requests": {"type": "integer"}, "used_search": {"type": "boolean"}}}""";
+               "truncated": {"type": "boolean"}, "requests": {"type": "integer"}, "used_search": {"type": "boolean"},
+               "notes": {"type": "array", "items": {"type": "string"}}}}""";
 }

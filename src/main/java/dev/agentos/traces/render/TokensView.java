@@ -121,6 +121,7 @@ public final class TokensView {
             b.append("Scan bound reached: ").append(hints.raiseMaxTraces(TokenQuery.MAX_MAX_TRACES))
                     .append(" or narrow the filter (start_time/end_time) to cover the rest.\n");
         }
+        b.append(ScanView.notes(r.scan()));
         b.append(ScanView.window(r.scan())).append('\n');
         b.append("read with ").append(r.requests()).append(r.requests() == 1 ? " request" : " requests")
                 .append(r.usedSearch() ? " (POST /traces/search)" : " (GET /traces + GET /traces/{id}; search unavailable)");
@@ -214,6 +215,7 @@ public final class TokensView {
                 .put("window_start", r.scan().windowStart() == null ? null : r.scan().windowStart().toString())
                 .put("window_end", r.scan().windowEnd() == null ? null : r.scan().windowEnd().toString())
                 .put("as_of", r.scan().asOf() == null ? null : r.scan().asOf().toString())
+                .put("notes", ScanView.structuredNotes(r.scan()))
                 .put("group_by", by == null ? null : by.label())
                 .put("groups", by == null ? null : groups(TokenBreakdown.of(r.rows(), by)))
                 .put("groups_omitted", by == null ? null : Math.max(0, TokenBreakdown.of(r.rows(), by).size() - MAX_ROWS))
