@@ -21,7 +21,7 @@ public final class TokenBreakdown {
 
     public record Group(String key, int traces, long inputTokens, long outputTokens, long llmCalls) {
         public long totalTokens() {
-            return inputTokens + outputTokens;
+            return TokenUsage.add(inputTokens, outputTokens);
         }
     }
 
@@ -49,8 +49,8 @@ public final class TokenBreakdown {
 
     private static void add(Map<String, long[]> sums, String key, long in, long out, long calls) {
         long[] s = sums.computeIfAbsent(key, k -> new long[3]);
-        s[0] += in;
-        s[1] += out;
+        s[0] = TokenUsage.add(s[0], in);
+        s[1] = TokenUsage.add(s[1], out);
         s[2] += calls;
     }
 }

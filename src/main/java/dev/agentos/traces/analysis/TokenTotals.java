@@ -9,10 +9,15 @@ import java.util.TreeMap;
 /** Token usage summed over many traces. Exact: long arithmetic, nothing estimated. */
 public record TokenTotals(
         int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
-        Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds) {
+        Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds, long refusedCounts) {
+
+    public TokenTotals(int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
+            Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds) {
+        this(tracesRead, tracesWithTokens, inputTokens, outputTokens, llmCalls, byModel, mismatchedTraceIds, 0);
+    }
 
     public long totalTokens() {
-        return inputTokens + outputTokens;
+        return TokenUsage.add(inputTokens, outputTokens);
     }
 
     public static TokenTotals of(List<TokenUsage> usages) {
@@ -22,9 +27,11 @@ public record TokenTotals(
         long out = 0;
         long calls = 0;
         int withTokens = 0;
+        long refused = 0;
         for (TokenUsage u : usages) {
-            in += u.inputTokens();
-            out += u.outputTokens();
+            in = TokenUsage.add(in, u.inputTokens());
+            out = TokenUsage.add(out, u.outputTokens());
+            refused += u.refusedCounts();
             calls += u.calls().size();
             if (u.totalTokens() > 0) {
                 withTokens++;
@@ -35,6 +42,6 @@ public record TokenTotals(
             u.byModel().values().forEach(m -> byModel.merge(m.model(), m, TokenUsage.ModelTokens::plus));
         }
         return new TokenTotals(usages.size(), withTokens, in, out, calls, Collections.unmodifiableMap(byModel),
-                List.copyOf(mismatched));
+                List.copyOf(mismatched), refused);
     }
 }

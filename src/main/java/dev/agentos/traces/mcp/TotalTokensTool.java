@@ -77,7 +77,7 @@ final class TotalTokensTool extends AgentOsTool {
                    "matches_root_totals": {"type": "boolean"},
                    "traces_read": {"type": "integer"}, "traces_matching": {"type": "integer"},
                    "traces_with_tokens": {"type": "integer"}, "truncated": {"type": "boolean"},
-                   "notes": {"type": "array", "items": {"type": "string"}},
+                   "notes": {"type": "array", "items": {"type": "string"}}, "refused_token_counts": {"type": "integer"},
                    "by_trace": {"type": "array", "items": {"type": "object"}}, "traces_omitted": {"type": "integer"},
                    "mismatched_trace_ids": {"type": "array", "items": {"type": "string"}},
                    "requests": {"type": "integer"}, "used_search": {"type": "boolean"},
