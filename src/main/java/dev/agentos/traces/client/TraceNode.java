@@ -15,7 +15,13 @@ public record TraceNode(
         Instant startTime, Instant endTime, String input, String output, String error,
         String stepType, Map<String, Object> metadata, List<TraceNode> spans) {
 
+    /** What a span without a name, type or status shows (AgentOS omits nulls; every view and schema has a value). */
+    public static final String UNKNOWN = "unknown";
+
     public TraceNode {
+        name = name == null ? UNKNOWN : name;
+        type = type == null ? UNKNOWN : type;
+        status = status == null ? UNKNOWN : status;
         metadata = metadata == null ? Map.of() : metadata;
         spans = spans == null ? List.of() : List.copyOf(spans);
     }
