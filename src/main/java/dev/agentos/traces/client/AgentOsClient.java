@@ -240,6 +240,8 @@ public final class AgentOsClient {
             requests.incrementAndGet();
             try {
                 r = http.send(new HttpTransport.Request(method, uri, headers, body));
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what);
             } catch (HttpTransport.BodyTooLargeException e) {
                 throw new AgentOsException.TooLarge("AgentOS's reply to " + what + " is larger than "
                         + (options.maxBodyBytes() / (1024 * 1024)) + " MB, the size cap; ask for fewer items (a smaller limit).");
@@ -270,7 +272,19 @@ public final class AgentOsClient {
             }
             break;
         }
-        return interpret(what, r, nf);
+        try {
+            return interpret(what, r, nf);
+        } catch (OutOfMemoryError e) {
+            r = null; // the body, let go before the sentence is built
+            throw outOfMemory(what);
+        }
+    }
+
+    /** A reply too large for the heap: what was allocated for it is garbage once this is thrown. */
+    static AgentOsException.TooLarge outOfMemory(String what) {
+        return new AgentOsException.TooLarge("AgentOS's reply to " + what + " did not fit in memory ("
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap); ask for fewer items (a smaller limit "
+                + "or window), or give the JVM more heap (JAVA_OPTS=-Xmx1g).");
     }
 
     private static String reason(IOException e) {

@@ -105,6 +105,40 @@ class ScanPagingTest {
     }
 
     @Test
+    void largeTracesAreReadInSmallerPagesFromTheSameRow() {
+        // Issue 14 item 8: a page of 100 (or 50) is past the size cap or the heap; 25 at a time fits
+        List<ObjectNode> all = SyntheticAgentOs.traces(260);
+        SyntheticAgentOs os = new SyntheticAgentOs((page, limit, n) -> {
+            if (limit == 100) {
+                throw new dev.agentos.traces.client.HttpTransport.BodyTooLargeException(1);
+            }
+            if (limit == 50) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return SyntheticAgentOs.slice(all, page, limit);
+        });
+        TokenQuery.Result r = scan(os, 10_000);
+        assertEquals(260, r.totals().tracesRead(), os.asked::toString);
+        assertEquals(260 * TOKENS, r.totals().totalTokens());
+        assertEquals(List.of("POST /traces/search page=1 limit=100", "POST /traces/search page=1 limit=50"),
+                os.asked.subList(0, 2));
+        assertTrue(os.asked.subList(2, os.asked.size()).stream().allMatch(a -> a.endsWith("limit=25")), os.asked::toString);
+        assertEquals(2 + 11, os.asked.size(), os.asked::toString);
+
+        // a page that fails after some were read: the smaller pages start at the row where it stopped
+        SyntheticAgentOs later = new SyntheticAgentOs((page, limit, n) -> {
+            if (limit == 100 && page == 2) {
+                throw new dev.agentos.traces.client.HttpTransport.BodyTooLargeException(1);
+            }
+            return SyntheticAgentOs.slice(all, page, limit);
+        });
+        TokenQuery.Result l = scan(later, 10_000);
+        assertEquals(260, l.totals().tracesRead(), later.asked::toString);
+        assertEquals("POST /traces/search page=3 limit=50", later.asked.get(2), later.asked::toString);
+        assertFalse(text(l).contains("Note:"), text(l));
+    }
+
+    @Test
     void anUnreadableTraceIsSkippedCountedAndNamed() {
         List<ObjectNode> ten = SyntheticAgentOs.traces(10);
         ten.get(3).put("total_spans", "4");

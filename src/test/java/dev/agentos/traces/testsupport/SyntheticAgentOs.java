@@ -28,7 +28,7 @@ public final class SyntheticAgentOs implements HttpTransport {
 
     /** Answers one page: the page number and size asked for, and how many requests came before. */
     public interface Pages {
-        JsonNode page(int page, int limit, int requestNumber);
+        JsonNode page(int page, int limit, int requestNumber) throws IOException;
     }
 
     private final Pages pages;
