@@ -152,5 +152,19 @@ class ScanPagingTest {
                 + "(expected 'total_spans' to be an integer); 00000000000000000000000000000007 (expected 'start_time' to "
                 + "be an ISO 8601 timestamp)."), t);
         assertFalse(t.contains("AgentOS said"), "skipped traces are part of the count: " + t);
+
+        // without POST /traces/search: a list row and a trace's own reply that cannot be read
+        List<ObjectNode> rows = SyntheticAgentOs.traces(10);
+        java.util.Map<String, ObjectNode> byId = new java.util.HashMap<>();
+        rows.forEach(x -> byId.put(x.get("trace_id").asText(), x.deepCopy()));
+        rows.get(2).put("start_time", "yesterday-ish"); // the list row
+        byId.get(rows.get(5).get("trace_id").asText()).put("total_spans", "4"); // the trace itself
+        SyntheticAgentOs list = new SyntheticAgentOs((page, limit, n) -> SyntheticAgentOs.slice(rows, page, limit), byId);
+        TokenQuery.Result f = scan(list, 10_000);
+        assertFalse(f.usedSearch());
+        assertEquals(8, f.totals().tracesRead(), list.asked::toString);
+        assertTrue(text(f).contains("Note: 2 traces could not be read and were skipped, e.g. "), text(f));
+        assertTrue(text(f).contains("00000000000000000000000000000003 (expected 'start_time' to be an ISO 8601 timestamp)")
+                && text(f).contains("00000000000000000000000000000006 (expected 'total_spans' to be an integer)"), text(f));
     }
 }

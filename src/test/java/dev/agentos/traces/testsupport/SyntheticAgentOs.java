@@ -35,8 +35,16 @@ public final class SyntheticAgentOs implements HttpTransport {
     public final AtomicInteger requests = new AtomicInteger();
     public final List<String> asked = new ArrayList<>();
 
+    private final Map<String, ? extends JsonNode> byId;
+
     public SyntheticAgentOs(Pages pages) {
+        this(pages, null);
+    }
+
+    /** An AgentOS without POST /traces/search (404): GET /traces pages, and each trace at GET /traces/{id}. */
+    public SyntheticAgentOs(Pages pages, Map<String, ? extends JsonNode> byId) {
         this.pages = pages;
+        this.byId = byId;
     }
 
     public AgentOsClient client() {
@@ -47,6 +55,12 @@ public final class SyntheticAgentOs implements HttpTransport {
     @Override
     public synchronized Response send(Request r) throws IOException {
         int n = requests.incrementAndGet();
+        if (byId != null && !r.uri().getPath().equals("/traces")) {
+            asked.add(r.method() + " " + r.uri().getPath());
+            JsonNode t = r.method().equals("GET") ? byId.get(r.uri().getPath().substring("/traces/".length())) : null;
+            return t == null ? new Response(404, "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8),
+                    "application/json", null) : new Response(200, JSON.writeValueAsBytes(t), "application/json", null);
+        }
         int page;
         int limit;
         if (r.method().equals("POST")) {
