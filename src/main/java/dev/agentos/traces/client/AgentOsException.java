@@ -96,6 +96,14 @@ public abstract sealed class AgentOsException extends RuntimeException
         public BadResponse(String message) {
             super(message);
         }
+
+        /** What was wrong, short, for naming a skipped trace: "expected 'total_spans' to be an integer". */
+        public String reason() {
+            String m = getMessage();
+            int from = m.indexOf("expected ");
+            int to = m.indexOf(". Is the server");
+            return from >= 0 && to > from ? m.substring(from, to) : "unreadable";
+        }
     }
 
     /** A reply larger than the size cap, or than memory allows: a smaller page may still be read. */

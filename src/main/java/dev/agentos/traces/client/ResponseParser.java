@@ -50,11 +50,8 @@ final class ResponseParser {
                     throw e;
                 }
                 JsonNode id = n.get("trace_id");
-                String msg = e.getMessage();
-                int from = msg.indexOf("expected ");
-                int to = msg.indexOf(". Is the server");
                 skipped.add((id != null && id.isTextual() ? id.textValue() : "(a trace without an id)") + " ("
-                        + (from >= 0 && to > from ? msg.substring(from, to) : "unreadable") + ")");
+                        + e.reason() + ")");
             }
         }
         Double searchTime = meta.hasNonNull("search_time_ms") && meta.get("search_time_ms").isNumber()

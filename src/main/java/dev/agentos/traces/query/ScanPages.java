@@ -81,12 +81,10 @@ final class ScanPages {
     }
 
     /** A trace the page listed but whose own reply could not be read (fetched concurrently). */
-    synchronized void unreadable(String traceId, String message) {
+    synchronized void unreadable(String traceId, String reason) {
         skipped++;
         if (skippedNames.size() < NAMED) {
-            int from = message.indexOf("expected ");
-            int to = message.indexOf(". Is the server");
-            skippedNames.add(traceId + " (" + (from >= 0 && to > from ? message.substring(from, to) : "unreadable") + ")");
+            skippedNames.add(traceId + " (" + reason + ")");
         }
     }
 

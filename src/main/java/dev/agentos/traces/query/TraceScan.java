@@ -196,7 +196,7 @@ public final class TraceScan {
         } catch (AgentOsException.TooLarge e) {
             throw e;
         } catch (AgentOsException.BadResponse e) {
-            walk.unreadable(traceId, e.getMessage());
+            walk.unreadable(traceId, e.reason());
             return null;
         }
     }
