@@ -6,14 +6,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Token usage summed over many traces. Exact: long arithmetic, nothing estimated. */
+/**
+ * Token usage summed over many traces. Exact: long arithmetic that saturates instead of wrapping, nothing
+ * estimated.
+ *
+ * @param mismatchedTraceIds the first of the traces whose root totals differ from their LLM spans' sum
+ * @param mismatchedTraces how many there are in all
+ * @param refusedCounts LLM spans whose token counts were refused as impossible (see TraceNode.MAX_TOKENS)
+ */
 public record TokenTotals(
         int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
-        Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds, long refusedCounts) {
+        Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds, int mismatchedTraces,
+        long refusedCounts) {
 
     public TokenTotals(int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
+            Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds, int mismatchedTraces) {
+        this(tracesRead, tracesWithTokens, inputTokens, outputTokens, llmCalls, byModel, mismatchedTraceIds,
+                mismatchedTraces, 0);
+    }
+
+    /** @param mismatchedTraceIds every mismatched trace */
+    public TokenTotals(int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
             Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds) {
-        this(tracesRead, tracesWithTokens, inputTokens, outputTokens, llmCalls, byModel, mismatchedTraceIds, 0);
+        this(tracesRead, tracesWithTokens, inputTokens, outputTokens, llmCalls, byModel, mismatchedTraceIds,
+                mismatchedTraceIds.size());
     }
 
     public long totalTokens() {
@@ -42,6 +58,6 @@ public record TokenTotals(
             u.byModel().values().forEach(m -> byModel.merge(m.model(), m, TokenUsage.ModelTokens::plus));
         }
         return new TokenTotals(usages.size(), withTokens, in, out, calls, Collections.unmodifiableMap(byModel),
-                List.copyOf(mismatched), refused);
+                List.copyOf(mismatched), mismatched.size(), refused);
     }
 }

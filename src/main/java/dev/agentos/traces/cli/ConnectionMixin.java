@@ -2,6 +2,7 @@ package dev.agentos.traces.cli;
 
 import dev.agentos.traces.analysis.Pricing;
 import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.DatabaseOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -52,6 +53,16 @@ final class ConnectionMixin {
             + "Also: AGENTOS_TRACES_REDACT=1.")
     boolean redact;
 
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "Read traces from AgentOS's own database, read-only: sqlite:/path/agno.db or "
+                    + "postgresql://USER@HOST:5432/DB (password: $PGPASSWORD or --database-password-file). "
+                    + "Default: $" + DatabaseOptions.ENV_URL + ".")
+    String databaseUrl;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE",
+            description = "File holding the PostgreSQL password (never printed). Default: $PGPASSWORD.")
+    Path databasePasswordFile;
+
     @Option(names = "--pricing-file", paramLabel = "FILE",
             description = "Token prices (per million tokens, by model) laid over the shipped table for token_cost; "
                     + "format: the agentos://pricing resource. Also: AGENTOS_TRACES_PRICING_FILE.")
@@ -82,6 +93,11 @@ final class ConnectionMixin {
                 : Path.of(env.get("AGENTOS_TRACES_PRICING_FILE").strip());
         if (prices != null) {
             Pricing.useFile(prices); // read now: a bad file stops start-up with its reason
+        }
+        DatabaseOptions db = DatabaseOptions.resolve(databaseUrl != null ? databaseUrl : p == null ? null : p.databaseUrl,
+                databasePasswordFile != null ? databasePasswordFile : p == null ? null : p.databasePasswordFile, env);
+        if (db != null) {
+            o = o.withDatabase(db);
         }
         if (redact || p != null && p.redact) {
             o = o.withRedaction(true);

@@ -66,6 +66,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectionOptions o = conn.resolve(ctx.env());
+        if (o.database() != null) {
+            dev.agentos.traces.db.TraceDatabase.check(o); // a missing or foreign schema stops start-up with its reason
+        }
         switch (transport) {
             case "stdio" -> {
                 ServerAssembly.serveStdio(o, Context.version());

@@ -7,7 +7,7 @@ package dev.agentos.traces.client;
 public abstract sealed class AgentOsException extends RuntimeException
         permits AgentOsException.Unreachable, AgentOsException.Timeout, AgentOsException.Unauthorized,
                 AgentOsException.NotFound, AgentOsException.BadRequest, AgentOsException.ServerError,
-                AgentOsException.BadResponse {
+                AgentOsException.BadResponse, AgentOsException.Database {
 
     private AgentOsException(String message) {
         // no stack trace: these are values, not bugs; and never our key, whatever an upstream body echoed
@@ -109,6 +109,13 @@ public abstract sealed class AgentOsException extends RuntimeException
     /** A reply larger than the size cap, or than memory allows: a smaller page may still be read. */
     public static final class TooLarge extends BadResponse {
         public TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** Database mode: AgentOS's own database could not be read (missing file, refused login, unexpected schema, timeout). */
+    public static final class Database extends AgentOsException {
+        public Database(String message) {
             super(message);
         }
     }

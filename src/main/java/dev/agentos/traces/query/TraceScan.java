@@ -42,17 +42,25 @@ public final class TraceScan {
      * @param windowStart the absolute start of the time window used (null: unbounded)
      * @param windowEnd its end (null: unbounded, i.e. up to {@code asOf})
      * @param asOf when the scan ran
+     * @param database null when read through the HTTP API; else the database read directly ("SQLite",
+     *     "PostgreSQL"), and {@code requests} counts its queries
+     * @param notes what the walk over AgentOS's pages skipped or found odd (said in the answer)
      */
     public record Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
-            Instant windowStart, Instant windowEnd, Instant asOf, ScanNotes notes) {
+            Instant windowStart, Instant windowEnd, Instant asOf, String database, ScanNotes notes) {
 
         public Stats {
             notes = notes == null ? ScanNotes.NONE : notes;
         }
 
         public Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
+                Instant windowStart, Instant windowEnd, Instant asOf, String database) {
+            this(matching, read, truncated, requests, usedSearch, windowStart, windowEnd, asOf, database, ScanNotes.NONE);
+        }
+
+        public Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
                 Instant windowStart, Instant windowEnd, Instant asOf) {
-            this(matching, read, truncated, requests, usedSearch, windowStart, windowEnd, asOf, ScanNotes.NONE);
+            this(matching, read, truncated, requests, usedSearch, windowStart, windowEnd, asOf, null);
         }
     }
 
@@ -95,7 +103,7 @@ public final class TraceScan {
         boolean truncated = walk.cut() || !walk.ended() && read[0] >= limit;
         long matching = truncated ? Math.max(walk.total(), read[0] + 1L) : read[0];
         return new Stats(matching, read[0], truncated, client.requestCount() - before, usedSearch, filter.startTime(),
-                filter.endTime(), asOf, walk.notes(truncated));
+                filter.endTime(), asOf, null, walk.notes(truncated));
     }
 
     private static void viaSearch(AgentOsClient client, Object expr, String dbId, int max, ScanControl control,
