@@ -104,7 +104,14 @@ public record TraceNode(
     }
 
     private Long count(String key) {
-        Object v = metadata.get(key);
+        return tokenCount(metadata.get(key));
+    }
+
+    /**
+     * A token count as read from span metadata (a number or its text): a whole number from 0 to
+     * {@link #MAX_TOKENS}, else null (absent, or refused as impossible).
+     */
+    public static Long tokenCount(Object v) {
         java.math.BigDecimal exact;
         if (v instanceof Long || v instanceof Integer) {
             exact = java.math.BigDecimal.valueOf(((Number) v).longValue());
