@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.agentos.traces.testsupport.AgentOsStub;
+import dev.agentos.traces.testsupport.AgnoDb;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -151,6 +152,16 @@ class ImageIT {
         Run r = launcher(Map.of(), "list", "--base-url", agentOs.baseUrl());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("0809167314b7f072717716997a701ef0"), "the newest trace first: " + r.out);
+    }
+
+    @Test
+    void readsASqliteDatabaseWithTheDriversNativeLibraryForThisPlatform() throws Exception {
+        requireImage();
+        JsonNode sample = AgnoDb.sample("sqlite-sample.json");
+        Path db = AgnoDb.sqlite(dir.resolve("agno.db"), sample);
+        Run r = launcher(Map.of(), "errors", "--database-url", "sqlite:" + db);
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("of 3 traces"), "the three traces of the file: " + r.out);
     }
 
     @Test
