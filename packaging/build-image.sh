@@ -104,10 +104,10 @@ probe_java=$img/runtime/bin/java; [ $native = yes ] || probe_java=$jdk/bin/java
 python3 packaging/manifest.py "$version" "$platform" "$probe_java" "$img/lib/agentos-traces-mcp.jar" > "$stage/manifest.json"
 
 # archives: tar.gz keeps the runtime's symlinks (legal notices); zip and mcpb hold copies, for any unzip
-tar -C "$out/image" -cf - "$name" | gzip -9 > "$out/$name.tar.gz"
-(cd "$out/image" && zip -9 -qr "$out/$name.zip" "$name")
-(cd "$stage" && zip -9 -q "$out/$name.mcpb" manifest.json icon.png)
-(cd "$img" && zip -9 -qr "$out/$name.mcpb" .)
+tar -C "$out/image" -cf - "$name" | gzip -6 > "$out/$name.tar.gz"
+(cd "$out/image" && zip -qr "$out/$name.zip" "$name")
+(cd "$stage" && zip -q "$out/$name.mcpb" manifest.json icon.png)
+(cd "$img" && zip -qr "$out/$name.mcpb" .)
 
 size() { du -sm "$1" | cut -f1; }
 say "unpacked $(size "$img") MB; $name.tar.gz $(size "$out/$name.tar.gz") MB, .zip $(size "$out/$name.zip") MB," \
