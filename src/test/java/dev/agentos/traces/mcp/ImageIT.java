@@ -274,8 +274,9 @@ class ImageIT {
         try (Stream<Path> files = Files.walk(top)) {
             unpacked = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
-        assertTrue(download <= 50 * MB, "download " + download + " bytes > 50 MB");
-        assertTrue(unpacked <= 120 * MB, "unpacked " + unpacked + " bytes > 120 MB");
+        // over? BENCHMARKS.md, "The runtime image", lists where the bytes go and the levers left
+        assertTrue(download <= 50 * MB, "download " + download + " bytes > 50 MB (issue 19's goal)");
+        assertTrue(unpacked <= 120 * MB, "unpacked " + unpacked + " bytes > 120 MB (issue 19's goal)");
     }
 
     /** packaging/modules.txt against what jdeps finds in the jar: a dependency that needs a new module fails here. */
