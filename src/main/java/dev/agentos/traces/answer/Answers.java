@@ -87,7 +87,7 @@ public final class Answers {
     public static Answer errors(AgentOsClient client, TraceFilter filter, int maxTraces, int maxGroups, Instant now,
             ScanControl control, Hints hints) {
         ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s = TraceSource.of(client).scan(filter, maxTraces, now, control, errors::add);
+        TraceScan.Stats s = TraceSource.of(client).scanForErrors(filter, maxTraces, now, control, errors::add);
         ErrorGroups.Result r = errors.result();
         return new Answer(ErrorsView.text(r, s, filter, maxGroups, hints), ErrorsView.structured(r, s, filter, maxGroups));
     }
