@@ -99,6 +99,14 @@ class HttpHardeningTest {
         return agentOs.findAll(getRequestedFor(urlPathMatching("/traces/[0-9a-f]{32}"))).size();
     }
 
+    void awaitFetched(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (tracesFetched() < n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(tracesFetched() >= n, "the scan started");
+    }
+
     String base() {
         return "http://127.0.0.1:" + server.port();
     }
@@ -163,16 +171,25 @@ class HttpHardeningTest {
         start(null, Duration.ofSeconds(1), 8);
         String[] id = new String[1];
         Socket stream = sse(id);
-        List<CompletableFuture<HttpResponse<String>>> early = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            early.add(http.sendAsync(message(id[0], "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"tools/list\"}"),
-                    HttpResponse.BodyHandlers.ofString()));
+        List<CompletableFuture<String>> early = new ArrayList<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(250);
+        for (int i = 0; i < 250; i++) { // each on its own connection, as many clients would
+            String body = "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"tools/list\"}";
+            early.add(CompletableFuture.supplyAsync(() -> {
+                try (Socket s = raw(server.port(), rawPost("/message?sessionId=" + id[0], null, body)
+                        .replace("Host: 127.0.0.1\r\n", "Host: 127.0.0.1\r\nConnection: close\r\n"))) {
+                    return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            }, clients));
         }
-        for (CompletableFuture<HttpResponse<String>> f : early) {
-            HttpResponse<String> r = f.get(20, TimeUnit.SECONDS);
-            assertEquals(400, r.statusCode(), r.body());
-            assertTrue(r.body().contains("initialize"), r.body());
+        for (CompletableFuture<String> f : early) {
+            String r = f.get(30, TimeUnit.SECONDS);
+            assertTrue(r.startsWith("HTTP/1.1 400 "), r);
+            assertTrue(r.contains("initialize"), r);
         }
+        clients.shutdown();
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/healthz"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode());
@@ -195,8 +212,7 @@ class HttpHardeningTest {
         start(null, Duration.ofSeconds(15), 1);
         String session = session();
         Socket call = raw(server.port(), rawPost("/mcp", session, FIND_ERRORS));
-        Thread.sleep(1200);
-        assertTrue(tracesFetched() > 0, "the scan started");
+        awaitFetched(2);
         call.close();
         Thread.sleep(1000);
         int atStop = tracesFetched();
@@ -214,7 +230,7 @@ class HttpHardeningTest {
         String session = session();
         CompletableFuture<HttpResponse<String>> call = http.sendAsync(mcp(session, FIND_ERRORS),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(1200);
+        awaitFetched(2);
         server.close();
         server = null;
         String body = call.get(20, TimeUnit.SECONDS).body();

@@ -14,7 +14,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** README's tools table lists exactly the server's tools, each with every argument it takes. */
+/**
+ * README's tools table lists exactly the server's tools, each with every argument it takes. A row may say
+ * <em>filter</em> once for the filter arguments, which the sentence above the table lists.
+ */
 class ReadmeToolsTest {
 
     @Test
@@ -25,7 +28,12 @@ class ReadmeToolsTest {
         while (end < lines.size() && !lines.get(end).startsWith("#")) {
             end++;
         }
-        List<String> rows = lines.subList(start, end).stream().filter(l -> l.startsWith("| `")).toList();
+        String section = String.join("\n", lines.subList(start, end));
+        int defined = section.indexOf("*filter* below means");
+        assertTrue(defined >= 0, "README's tools section no longer says what *filter* means");
+        String filterArgs = section.substring(defined, section.indexOf("| Tool |", defined));
+        List<String> rows = lines.subList(start, end).stream().filter(l -> l.startsWith("| `"))
+                .map(l -> l.replace("*filter*", filterArgs)).toList();
         List<String> documented = new ArrayList<>();
         for (String row : rows) {
             documented.add(row.substring(3, row.indexOf('`', 3)));
@@ -41,6 +49,25 @@ class ReadmeToolsTest {
             for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
                 String arg = it.next();
                 assertTrue(row.contains("`" + arg + "`"), "README's row for " + t.name() + " lacks " + arg);
+            }
+        }
+    }
+
+    /** The README stays a guide: under 15 KB, with every relative link (docs, examples) pointing at a file. */
+    @Test
+    void readmeStaysShortAndItsLinksResolve() throws Exception {
+        for (String doc : List.of("README.md", "CONTRIBUTING.md", "docs/reference.md", "docs/http-server.md",
+                "docs/architecture.md")) {
+            Path path = Path.of(doc);
+            String text = Files.readString(path);
+            if (doc.equals("README.md")) {
+                assertTrue(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 15 * 1024,
+                        "README.md is over 15 KB: move reference material to docs/");
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(text);
+            while (m.find()) {
+                Path target = (path.getParent() == null ? Path.of(".") : path.getParent()).resolve(m.group(1));
+                assertTrue(Files.exists(target), doc + " links to " + m.group(1) + ", which does not exist");
             }
         }
     }
