@@ -84,6 +84,9 @@ final class HttpSessions implements Filter {
 
     /** Shutdown: every running tool call stops before its next AgentOS request and answers with an error. */
     void stopCalls() {
+        if (!stopping) {
+            LOG.info("Shutting down: {} MCP session(s) end, {} running tool call(s) stop", sessions(), calls.size());
+        }
         stopping = true;
         for (String key : calls) {
             Cancellations.cancel(key, Cancellations.SHUTTING_DOWN);
@@ -143,7 +146,7 @@ final class HttpSessions implements Filter {
         if (res.getStatus() == 404 || "DELETE".equals(req.getMethod()) && res.getStatus() < 300) {
             if (streamable.remove(id) != null) {
                 Cancellations.cancelScope(id, Cancellations.CLIENT_GONE);
-                LOG.info("MCP session {} ended: {}", id, res.getStatus() == 404 ? "unknown to the SDK" : "closed by the client");
+                LOG.info("MCP session {} ended: {}", id, res.getStatus() == 404 ? "closed by the server (idle, or its stream failed)" : "closed by the client");
             }
         }
     }
