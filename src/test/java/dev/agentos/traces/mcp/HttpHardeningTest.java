@@ -222,6 +222,29 @@ class HttpHardeningTest {
                 + later + " of 21 traces fetched");
     }
 
+    /** Issue 14.3, legacy SSE: the answer goes over the /sse stream; when that stream is gone, the scan stops. */
+    @Test
+    void anSseClientThatDisconnectsMidScanStopsTheScan() throws Exception {
+        slowTraces();
+        start(null, Duration.ofSeconds(15), 1);
+        String[] id = new String[1];
+        Socket stream = sse(id);
+        for (String m : List.of(HttpServerTest.INIT, INITIALIZED)) {
+            assertEquals(200, http.send(message(id[0], m), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        CompletableFuture<HttpResponse<String>> call = http.sendAsync(HttpRequest.newBuilder(
+                URI.create(base() + "/message?sessionId=" + id[0])).POST(HttpRequest.BodyPublishers.ofString(FIND_ERRORS))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        awaitFetched(2);
+        stream.close();
+        call.get(20, TimeUnit.SECONDS); // the POST returns once the call has ended
+        int atStop = tracesFetched();
+        Thread.sleep(1000);
+        assertEquals(atStop, tracesFetched(), "no request after the call ended");
+        assertTrue(atStop < 21, "the scan stopped when its stream closed: " + atStop + " of 21 traces fetched");
+    }
+
     /** Issue 14.3: on shutdown the scan went on and its client got a dropped connection ("fetch failed"). */
     @Test
     void shutdownAnswersARunningCallWithAnErrorAndStopsItsScan() throws Exception {
