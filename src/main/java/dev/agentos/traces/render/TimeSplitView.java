@@ -7,12 +7,6 @@ import java.util.Map;
 /** A {@link TimeSplit} as one line of text or a few structured fields; the percentages add up to 100. */
 public final class TimeSplitView {
 
-    /** Its output schema: wall time, then LLM, tool and other time with their whole-percent shares. */
-    public static final String SCHEMA = """
-            {"type": "object", "properties": {"ms": {"type": "number"}, "llm_ms": {"type": "number"}, \
-            "tool_ms": {"type": "number"}, "other_ms": {"type": "number"}, "llm_pct": {"type": "integer"}, \
-            "tool_pct": {"type": "integer"}, "other_pct": {"type": "integer"}}}""";
-
     private TimeSplitView() {
     }
 
