@@ -19,6 +19,15 @@ public record ConnectionOptions(
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * The size cap when none is given: 64 MB, or a tenth of the heap when that is less. A reply is held as bytes
+     * and parsed into about 2.6 times its size in records (measured: a 25 MB search page fits in a 256 MB
+     * heap, a 42 MB one does not), so the cap follows the heap the launcher gives ({@code -Xmx256m}: ~25 MB).
+     */
+    public static long defaultMaxBodyBytes() {
+        return Math.max(4L * 1024 * 1024, Math.min(DEFAULT_MAX_BODY_BYTES, Runtime.getRuntime().maxMemory() / 10));
+    }
     /** Requests in flight at once when a scan must fetch traces one by one (no search route). */
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 32;
@@ -68,7 +77,7 @@ public record ConnectionOptions(
                 positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "--connect-timeout"),
                 positive(requestTimeout, DEFAULT_REQUEST_TIMEOUT, "--timeout"),
                 firstNonBlank(dbId, env.get("AGENTOS_DB_ID"), null),
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_CONCURRENCY, "1".equals(env.get("AGENTOS_TRACES_REDACT"))
+                defaultMaxBodyBytes(), DEFAULT_CONCURRENCY, "1".equals(env.get("AGENTOS_TRACES_REDACT"))
                         || "true".equalsIgnoreCase(env.get("AGENTOS_TRACES_REDACT")));
     }
 

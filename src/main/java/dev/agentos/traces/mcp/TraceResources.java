@@ -12,6 +12,7 @@ import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.client.TraceNode;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.SpanView;
+import dev.agentos.traces.render.Terminal;
 import dev.agentos.traces.render.TraceListView;
 import dev.agentos.traces.render.TraceView;
 import dev.agentos.traces.render.WaterfallHtml;
@@ -24,6 +25,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -51,12 +53,31 @@ final class TraceResources {
     }
 
     private final Supplier<AgentOsClient> client;
+    private final Set<String> tools;
 
-    TraceResources(Supplier<AgentOsClient> client) {
+    /** @param tools the tools the server offers: a resource is offered only beside the tools it belongs to */
+    TraceResources(Supplier<AgentOsClient> client, Set<String> tools) {
         this.client = client;
+        this.tools = Set.copyOf(tools);
     }
 
-    static List<McpSchema.Resource> resources() {
+    private boolean traces() {
+        return tools.contains("list_traces") || tools.contains("get_trace");
+    }
+
+    List<McpSchema.Resource> resources() {
+        return all().stream().filter(r -> switch (r.uri()) {
+            case RECENT -> traces();
+            case PRICING -> tools.contains("token_cost");
+            default -> tools.contains("get_trace") || tools.contains("latest_trace");
+        }).toList();
+    }
+
+    List<McpSchema.ResourceTemplate> templates() {
+        return traces() ? allTemplates() : List.of();
+    }
+
+    static List<McpSchema.Resource> all() {
         return List.of(
                 McpSchema.Resource.builder(RECENT, "recent-traces").title("Recent traces")
                         .description("The 20 newest traces, one line each (as list_traces).").mimeType("text/plain").build(),
@@ -69,7 +90,7 @@ final class TraceResources {
                         .mimeType(APP_MIME).meta(Map.of("ui", Map.of("prefersBorder", true))).build());
     }
 
-    static List<McpSchema.ResourceTemplate> templates() {
+    static List<McpSchema.ResourceTemplate> allTemplates() {
         return List.of(
                 new McpSchema.ResourceTemplate(TRACE, "trace", "Trace", "One trace: its span tree, verdict and tokens, "
                         + "as compact text (text/plain) and as JSON (application/json).", "text/plain", null),
@@ -121,10 +142,10 @@ final class TraceResources {
             }
             throw notFound(uri);
         } catch (AgentOsException.NotFound e) {
-            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(e.getMessage()).data(Map.of("uri", uri))
-                    .build();
+            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(Terminal.escape(e.getMessage()))
+                    .data(Map.of("uri", uri)).build();
         } catch (ArgumentException | AgentOsException e) {
-            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build();
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(Terminal.escape(e.getMessage())).build();
         }
     }
 
@@ -137,7 +158,7 @@ final class TraceResources {
 
     private static ReadResourceResult both(String uri, String text, Map<String, Object> structured) {
         return new ReadResourceResult(List.of(
-                TextResourceContents.builder(uri, text).mimeType("text/plain").build(),
+                TextResourceContents.builder(uri, Terminal.escape(text)).mimeType("text/plain").build(),
                 TextResourceContents.builder(uri, json(structured)).mimeType("application/json").build()));
     }
 
