@@ -75,6 +75,10 @@ esac
 if [ -n "$keep" ] && unzip -l "$img/lib/agentos-traces-mcp.jar" "org/sqlite/native/$keep/*" > /dev/null 2>&1; then
   zip -q -d "$img/lib/agentos-traces-mcp.jar" 'org/sqlite/native/*' -x "org/sqlite/native/$keep/*"
 fi
+# and what nothing reads at run time (0.45 MB): Maven's pom copies, the servlet spec's XML schemas (for web.xml,
+# which an embedded server never parses), the Checker Framework's annotations (on PostgreSQL's driver)
+zip -q -d "$img/lib/agentos-traces-mcp.jar" 'META-INF/maven/*' 'jakarta/servlet/resources/*' 'org/checkerframework/*' \
+  || [ $? -eq 12 ] # (12: none of them there)
 install -m 0755 bin/agentos-traces-mcp "$img/bin/"
 cp bin/agentos-traces-mcp.cmd "$img/bin/"
 cp -r mcp-config-examples README.md LICENSE "$img/"
