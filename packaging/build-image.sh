@@ -113,6 +113,6 @@ tar -C "$out/image" -cf - "$name" | gzip -6 > "$out/$name.tar.gz"
 (cd "$stage" && zip -q "$out/$name.mcpb" manifest.json icon.png)
 (cd "$img" && zip -qr "$out/$name.mcpb" .)
 
-size() { du -sm "$1" | cut -f1; }
+size() { du -sb "$1" | awk '{printf "%.1f", $1 / 1e6}'; } # decimal MB, as the goals count them
 say "unpacked $(size "$img") MB; $name.tar.gz $(size "$out/$name.tar.gz") MB, .zip $(size "$out/$name.zip") MB," \
   ".mcpb $(size "$out/$name.mcpb") MB; $((SECONDS - started)) s"
