@@ -42,7 +42,7 @@ class StdioServerIT {
         agentOs.start();
         AgentOsStub.open(agentOs);
         ServerParameters params = ServerParameters.builder(JavaProcess.java())
-                .args("-jar", JavaProcess.jar(), "serve", "--base-url", agentOs.baseUrl())
+                .args("-jar", JavaProcess.jar(), "serve", "--base-url", agentOs.baseUrl(), "--toolsets", "all")
                 .build();
         client = McpClient.sync(new StdioClientTransport(params, ServerAssembly.jsonMapper()))
                 .progressConsumer(PROGRESS::add)

@@ -58,7 +58,7 @@ class StructuredOutputPropertyTest {
                     continue;
                 }
                 JsonSchemaValidator.ValidationResponse v = VALIDATOR.validate(
-                        SchemaJson.object(t.outputSchema()), r.structuredContent());
+                        t.outputSchema(), r.structuredContent());
                 assertTrue(v.valid(), () -> t.name() + " " + args + ": " + v.errorMessage() + "\n" + trace);
                 assertTrue(!text.contains("null null") && !text.matches("(?s).*\\bnull\\b.*"),
                         () -> t.name() + " " + args + " printed null:\n" + text + "\n" + trace);
