@@ -86,19 +86,35 @@ public record ConnectionOptions(
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
+        String shown = withoutCredentials(url.strip());
         URI uri;
         try {
             uri = URI.create(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new ArgumentException("The AgentOS base URL '" + url + "' is not a valid URL; use e.g. http://localhost:7777.");
+            throw new ArgumentException("The AgentOS base URL '" + shown + "' is not a valid URL; use e.g. http://localhost:7777.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ArgumentException("The AgentOS base URL '" + shown + "' must not carry a user or password; "
+                    + "set the key with AGENTOS_SECURITY_KEY or --security-key-file.");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                || uri.getRawUserInfo() != null) {
-            throw new ArgumentException("The AgentOS base URL '" + url
+                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ArgumentException("The AgentOS base URL '" + shown
                     + "' must be an http:// or https:// address with a host and no query, e.g. http://localhost:7777.");
         }
         return uri;
+    }
+
+    /** The URL as it may be shown: whatever stands between {@code //} and an {@code @} (a user, a password) masked. */
+    static String withoutCredentials(String url) {
+        int scheme = url.indexOf("//");
+        int from = scheme < 0 ? 0 : scheme + 2;
+        int end = from;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < from ? url : url.substring(0, from) + "***" + url.substring(at);
     }
 
     private static Duration positive(Duration value, Duration fallback, String flag) {

@@ -46,7 +46,7 @@ class HostileTraceTextTest {
     @Test
     void resourcesShownAsTextAreFreeOfThemToo() {
         dev.agentos.traces.client.AgentOsClient client = Stubs.client(server);
-        TraceResources resources = new TraceResources(() -> client, java.util.Set.of("list_traces", "get_trace"));
+        TraceResources resources = new TraceResources(() -> client, ServerAssembly.tools(() -> client, java.time.Clock.systemUTC()).stream().map(AgentOsTool::name).collect(java.util.stream.Collectors.toSet()));
         for (String uri : new String[] {"agentos://traces", "agentos://traces/" + HostileTraces.TRACE,
             "agentos://traces/" + HostileTraces.TRACE + "/spans/b814b892dcc86f5b"}) {
             for (var c : resources.read(uri).contents()) {
