@@ -57,7 +57,7 @@ agentos_port=$(free_port)
 java bench/stub/SyntheticAgentOs.java --port "$agentos_port" --traces 50 > "$dir/stub.log" 2>&1 &
 pids+=($!)
 http_port=$(free_port)
-java -jar target/agentos-traces-mcp.jar serve --transport http --port "$http_port" \
+java -jar target/agentos-traces-mcp.jar serve --transport http --toolsets all --port "$http_port" \
   --base-url "http://127.0.0.1:$agentos_port" 2> "$dir/server-ts.log" &
 pids+=($!)
 for _ in $(seq 150); do

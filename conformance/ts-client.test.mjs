@@ -1,5 +1,5 @@
 // The official TypeScript MCP SDK client against agentos-traces-mcp over stdio, Streamable HTTP and
-// legacy SSE: connect, list the tools, call each of the four. Run by conformance/run.sh (node --test),
+// legacy SSE: connect, list every tool (--toolsets all), call the main ones. Run by conformance/run.sh (node --test),
 // with AGENTOS_URL (the synthetic AgentOS of bench/stub), HTTP_URL (serve --transport http) and JAR set.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -55,7 +55,7 @@ async function exercise(transport) {
 
 test("stdio", async () => {
   await exercise(new StdioClientTransport({
-    command: "java", args: ["-jar", JAR, "serve", "--base-url", AGENTOS_URL], stderr: "ignore",
+    command: "java", args: ["-jar", JAR, "serve", "--toolsets", "all", "--base-url", AGENTOS_URL], stderr: "ignore",
   }));
 });
 
