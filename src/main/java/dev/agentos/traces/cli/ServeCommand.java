@@ -59,6 +59,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "http: allow a non-loopback bind without an auth token (a proxy in front authenticates).")
     boolean allowUnauthenticated;
 
+    @Option(names = "--allow-runs", description = "Offer run_agent, which runs agents, teams and workflows (side effects, "
+            + "costs tokens). Also: AGENTOS_TRACES_ALLOW_RUNS=1. Off by default: every other tool only reads.")
+    boolean allowRuns;
+
     ServeCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -68,11 +72,11 @@ final class ServeCommand implements Callable<Integer> {
         ConnectionOptions o = conn.resolve(ctx.env());
         switch (transport) {
             case "stdio" -> {
-                ServerAssembly.serveStdio(o, Context.version());
+                ServerAssembly.serveStdio(o, Context.version(), runsAllowed());
                 return Main.KEEP_RUNNING;
             }
             case "http" -> {
-                HttpServer server = HttpServer.start(httpOptions(), o, Context.version());
+                HttpServer server = HttpServer.start(httpOptions(), o, Context.version(), runsAllowed());
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mcp-http-shutdown"));
                 System.err.println("agentos-traces-mcp: serving MCP on http://" + host + ":" + server.port()
                         + (stateless ? "/mcp (stateless)" : "/mcp and /sse") + " for AgentOS at " + o.baseUrl());
@@ -80,6 +84,16 @@ final class ServeCommand implements Callable<Integer> {
             }
             default -> throw new ArgumentException("--transport must be stdio or http, not '" + transport + "'.");
         }
+    }
+
+    /** The flag, else AGENTOS_TRACES_ALLOW_RUNS (1 or true). */
+    boolean runsAllowed() {
+        return allowRuns || runsAllowedByEnv(ctx.env());
+    }
+
+    static boolean runsAllowedByEnv(java.util.Map<String, String> env) {
+        String v = env.get("AGENTOS_TRACES_ALLOW_RUNS");
+        return v != null && (v.strip().equals("1") || v.strip().equalsIgnoreCase("true"));
     }
 
     HttpServer.Options httpOptions() {

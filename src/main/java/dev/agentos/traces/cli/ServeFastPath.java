@@ -34,6 +34,10 @@ final class ServeFastPath {
                 c.conn.redact = true; // a flag: takes no value
                 continue;
             }
+            if (name.equals("--allow-runs") && eq < 0) {
+                c.allowRuns = true;
+                continue;
+            }
             boolean consumed = eq < 0;
             if (name.equals("--transport") && !"stdio".equals(value)) {
                 return null; // http start-up is not on a client's critical path: picocli parses it

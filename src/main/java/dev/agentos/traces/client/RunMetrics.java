@@ -51,7 +51,10 @@ public record RunMetrics(Long inputTokens, Long outputTokens, Long totalTokens, 
     }
 
     private static Long add(Long a, Long b) {
-        return a == null ? b : b == null ? a : a + b;
+        if (a == null || b == null) {
+            return a == null ? b : a; // (no ternary over a + b: it would unbox a null)
+        }
+        return a + b;
     }
 
     static Long count(JsonNode n, String field) {

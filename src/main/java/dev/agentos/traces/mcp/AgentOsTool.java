@@ -53,13 +53,21 @@ abstract class AgentOsTool {
         return null;
     }
 
+    /** False for a tool with side effects (it runs an agent): its annotations say so. */
+    boolean readOnly() {
+        return true;
+    }
+
     McpSchema.Tool definition(McpJsonMapper json) {
         return McpSchema.Tool.builder()
                 .name(name()).title(title()).description(description()).meta(meta())
                 .inputSchema(SchemaJson.object(inputSchema()))
                 .outputSchema(SchemaJson.object(outputSchema()))
-                .annotations(McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(true)
-                        .destructiveHint(false).idempotentHint(true).openWorldHint(true).build())
+                .annotations(readOnly()
+                        ? McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(true)
+                                .destructiveHint(false).idempotentHint(true).openWorldHint(true).build()
+                        : McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(false)
+                                .idempotentHint(false).openWorldHint(true).build())
                 .build();
     }
 

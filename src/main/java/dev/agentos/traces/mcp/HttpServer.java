@@ -91,11 +91,22 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts the server; throws ArgumentException for an unsafe configuration. */
     public static HttpServer start(Options o, ConnectionOptions conn, String version) throws Exception {
-        return start(o, conn, version, ServerAssembly.NO_EXTRAS);
+        return start(o, conn, version, false);
+    }
+
+    /** @param allowRuns offer run_agent (side effects: it runs agents) */
+    public static HttpServer start(Options o, ConnectionOptions conn, String version, boolean allowRuns)
+            throws Exception {
+        return start(o, conn, version, allowRuns, ServerAssembly.NO_EXTRAS);
+    }
+
+    public static HttpServer start(Options o, ConnectionOptions conn, String version,
+            Consumer<McpServer.SyncSpecification<?>> extras) throws Exception {
+        return start(o, conn, version, false, extras);
     }
 
     /** With extra features on the sessionful servers (the conformance fixtures use this from tests). */
-    public static HttpServer start(Options o, ConnectionOptions conn, String version,
+    static HttpServer start(Options o, ConnectionOptions conn, String version, boolean allowRuns,
             Consumer<McpServer.SyncSpecification<?>> extras) throws Exception {
         boolean loopback = isLoopback(o.host());
         if (!loopback && o.authToken() == null && !o.allowUnauthenticated()) {
@@ -109,7 +120,7 @@ public final class HttpServer implements AutoCloseable {
         }
         McpJsonMapper json = ServerAssembly.jsonMapper();
         Supplier<AgentOsClient> client = ServerAssembly.lazy(conn);
-        List<AgentOsTool> tools = ServerAssembly.tools(client, Clock.systemUTC());
+        List<AgentOsTool> tools = ServerAssembly.tools(client, Clock.systemUTC(), allowRuns);
         DefaultServerTransportSecurityValidator validator = validator(o);
 
         ServletContextHandler ctx = new ServletContextHandler();

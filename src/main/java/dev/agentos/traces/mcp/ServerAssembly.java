@@ -35,7 +35,8 @@ public final class ServerAssembly {
             and their estimated cost with token_cost, and see sessions with trace_stats. To answer questions across \
             many traces in one call: find_errors (what keeps failing), slow_spans (critical path of one trace, or \
             p50/p95 by span across traces), compare_traces (what changed between two runs), search_traces (filter \
-            expressions) and latest_trace (the newest run, or wait for a run_id's trace). Times may be relative \
+            expressions) and latest_trace (the newest run, or wait for a run_id's trace). list_agents shows what \
+            AgentOS serves; check_traces tests traces against rules. Times may be relative \
             (24h, 7d, today). A trace whose status is OK can still contain failed spans: look at error_count.""";
 
     static final Consumer<McpServer.SyncSpecification<?>> NO_EXTRAS = spec -> { };
@@ -45,11 +46,20 @@ public final class ServerAssembly {
 
     /** The tools, over a client made on first use (after {@code initialize}, not at start-up). */
     static List<AgentOsTool> tools(Supplier<AgentOsClient> client, Clock clock) {
-        return List.of(new ListTracesTool(client, clock), new GetTraceTool(client, clock),
+        return tools(client, clock, false);
+    }
+
+    /** @param allowRuns also {@code run_agent}, which runs agents (side effects, cost): only with --allow-runs */
+    static List<AgentOsTool> tools(Supplier<AgentOsClient> client, Clock clock, boolean allowRuns) {
+        List<AgentOsTool> tools = new ArrayList<>(List.of(new ListTracesTool(client, clock), new GetTraceTool(client, clock),
                 new TraceStatsTool(client, clock), new TotalTokensTool(client, clock),
                 new TokenCostTool(client, clock), new FindErrorsTool(client, clock), new SlowSpansTool(client, clock),
                 new CompareTracesTool(client, clock), new SearchTracesTool(client, clock),
-                new LatestTraceTool(client, clock));
+                new LatestTraceTool(client, clock), new ListAgentsTool(client, clock), new CheckTracesTool(client, clock)));
+        if (allowRuns) {
+            tools.add(new RunAgentTool(client, clock));
+        }
+        return List.copyOf(tools);
     }
 
     static McpSchema.ServerCapabilities capabilities(boolean logging) {
@@ -63,7 +73,12 @@ public final class ServerAssembly {
     }
 
     public static McpSyncServer build(McpServerTransportProvider transport, ConnectionOptions options, String version) {
-        return build(transport, tools(lazy(options), Clock.systemUTC()), options, version, NO_EXTRAS);
+        return build(transport, options, version, false);
+    }
+
+    public static McpSyncServer build(McpServerTransportProvider transport, ConnectionOptions options, String version,
+            boolean allowRuns) {
+        return build(transport, tools(lazy(options), Clock.systemUTC(), allowRuns), options, version, NO_EXTRAS);
     }
 
     /** A server over {@code transport} for the given tools (the same tool objects may serve several transports). */
@@ -137,11 +152,15 @@ public final class ServerAssembly {
 
     /** Serves MCP on stdin/stdout until stdin closes. Returns at once: the transport's thread keeps the JVM up. */
     public static McpSyncServer serveStdio(ConnectionOptions options, String version) {
+        return serveStdio(options, version, false);
+    }
+
+    public static McpSyncServer serveStdio(ConnectionOptions options, String version, boolean allowRuns) {
         warmUp(version);
         EofDrain drain = new EofDrain();
         StdinGuard guard = new StdinGuard();
         return build(new StdioServerTransportProvider(jsonMapper(), guard.input(drain.input(System.in)),
-                guard.output(drain.output(System.out))), options, version);
+                guard.output(drain.output(System.out))), options, version, allowRuns);
     }
 
     /**

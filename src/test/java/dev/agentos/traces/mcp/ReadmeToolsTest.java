@@ -38,7 +38,7 @@ class ReadmeToolsTest {
         for (String row : rows) {
             documented.add(row.substring(3, row.indexOf('`', 3)));
         }
-        List<AgentOsTool> tools = ServerAssembly.tools(() -> (AgentOsClient) null, Clock.systemUTC());
+        List<AgentOsTool> tools = ServerAssembly.tools(() -> (AgentOsClient) null, Clock.systemUTC(), true);
         assertEquals(tools.stream().map(AgentOsTool::name).toList(), documented.stream()
                 .filter(n -> tools.stream().anyMatch(t -> t.name().equals(n))).toList());
         assertEquals(tools.size(), documented.stream().filter(n -> n.matches("[a-z]+(_[a-z]+)+")).distinct().count(),

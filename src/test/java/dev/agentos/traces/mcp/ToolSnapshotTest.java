@@ -13,7 +13,7 @@ class ToolSnapshotTest {
     @Test
     void everyToolDefinitionMatchesItsSnapshot() throws Exception {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        for (AgentOsTool t : ServerAssembly.tools(() -> (AgentOsClient) null, Clock.systemUTC())) {
+        for (AgentOsTool t : ServerAssembly.tools(() -> (AgentOsClient) null, Clock.systemUTC(), true)) {
             String snap = json.writeValueAsString(json.readTree(
                     ServerAssembly.jsonMapper().writeValueAsString(t.definition(ServerAssembly.jsonMapper())))) + "\n";
             Golden.assertMatches("toolsnaps/" + t.name() + ".json", snap);
