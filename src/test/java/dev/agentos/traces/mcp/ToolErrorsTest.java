@@ -33,7 +33,10 @@ class ToolErrorsTest {
             Map.entry("slow_spans", Map.of("trace_id", TRACE)),
             Map.entry("compare_traces", Map.of("trace_id_a", TRACE, "trace_id_b", TRACE)),
             Map.entry("search_traces", Map.of("filter", Map.of("op", "EQ", "key", "status", "value", "ERROR"))),
-            Map.entry("latest_trace", Map.of("agent_id", "ops-agent")));
+            Map.entry("latest_trace", Map.of("agent_id", "ops-agent")),
+            Map.entry("list_agents", Map.of()),
+            Map.entry("check_traces", Map.of("trace_id", TRACE, "rules", Map.of("no_failed_spans", true))),
+            Map.entry("run_agent", Map.of("agent_id", "math-agent", "message", "hi")));
 
     WireMockServer server;
 
@@ -50,7 +53,7 @@ class ToolErrorsTest {
     static List<AgentOsTool> tools(String baseUrl, Map<String, String> env) {
         ConnectionOptions o = ConnectionOptions.resolve(baseUrl, null, null, null, null, env);
         AgentOsClient client = AgentOsClient.create(o);
-        return ServerAssembly.tools(() -> client, Clock.systemUTC());
+        return ServerAssembly.tools(() -> client, Clock.systemUTC(), true);
     }
 
     static String text(CallToolResult r) {
@@ -127,8 +130,13 @@ class ToolErrorsTest {
                 Map.entry("slow_spans", Map.of("trace_id", "../etc")),
                 Map.entry("compare_traces", Map.of("trace_id_a", TRACE)),
                 Map.entry("search_traces", Map.of("filter", "{not json")),
-                Map.entry("latest_trace", Map.of("wait_seconds", 5)));
+                Map.entry("latest_trace", Map.of("wait_seconds", 5)),
+                Map.entry("check_traces", Map.of("trace_id", TRACE, "rules", Map.of("max_duration", "soon"))),
+                Map.entry("run_agent", Map.of("message", "hi")));
         for (AgentOsTool t : tools) {
+            if (t.name().equals("list_agents")) {
+                continue; // takes no arguments to get wrong
+            }
             CallToolResult r = t.call(bad.get(t.name()));
             assertTrue(r.isError(), t.name());
             assertFalse(text(r).contains("Exception"), text(r));
