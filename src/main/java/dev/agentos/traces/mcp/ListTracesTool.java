@@ -2,6 +2,7 @@ package dev.agentos.traces.mcp;
 
 import dev.agentos.traces.analysis.TraceOrder;
 import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.query.Discovery;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.TraceListView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -67,6 +68,11 @@ final class ListTracesTool extends AgentOsTool {
                 a.integer("limit", 20, 1, 100), TraceOrder.parse(a.string("sort_by")),
                 TraceOrder.parseDescending(a.string("sort_order")));
         ListTraces.Result r = ListTraces.run(client, req);
-        return ok(TraceListView.text(r), TraceListView.structured(r));
+        String text = TraceListView.text(r);
+        if (r.totalCount() == 0) {
+            String unknown = Discovery.unknownIds(client, req.filter()); // an id AgentOS does not serve: say which it does
+            text = unknown == null ? text : text + " " + Character.toUpperCase(unknown.charAt(0)) + unknown.substring(1);
+        }
+        return ok(text, TraceListView.structured(r));
     }
 }

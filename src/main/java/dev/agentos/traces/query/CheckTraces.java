@@ -104,12 +104,7 @@ public final class CheckTraces {
     }
 
     private static String hint(AgentOsClient client, TraceFilter f) {
-        for (String[] k : new String[][] {{"AGENT", f.agentId()}, {"TEAM", f.teamId()}, {"WORKFLOW", f.workflowId()}}) {
-            String unknown = Discovery.checkKnown(client, Catalog.Kind.valueOf(k[0]), k[1]);
-            if (unknown != null) {
-                return ": " + unknown.substring(0, unknown.length() - 1);
-            }
-        }
-        return "";
+        String unknown = Discovery.unknownIds(client, f);
+        return unknown == null ? "" : ": " + unknown.substring(0, unknown.length() - 1);
     }
 }

@@ -74,6 +74,13 @@ public final class Discovery {
         return "no " + what + " '" + dev.agentos.traces.client.Times.clipForMessage(id) + "'; known: " + list + ".";
     }
 
+    /** The first of a filter's agent, team and workflow ids that AgentOS does not serve, as {@link #unknown}; else null. */
+    public static String unknownIds(AgentOsClient client, dev.agentos.traces.client.TraceFilter f) {
+        String a = checkKnown(client, Catalog.Kind.AGENT, f.agentId());
+        String t = a != null ? a : checkKnown(client, Catalog.Kind.TEAM, f.teamId());
+        return t != null ? t : checkKnown(client, Catalog.Kind.WORKFLOW, f.workflowId());
+    }
+
     /**
      * Checks an id filter against the catalog: null when it is known (or AgentOS cannot say), else the
      * "no agent 'x'; known: …" sentence. For tools whose filter matched nothing.

@@ -213,6 +213,27 @@ class RunLoopToolsTest {
     }
 
     @Test
+    void readToolsWhoseIdFilterMatchesNothingSayWhatAgentOsServes() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/traces"))
+                .withQueryParam("agent_id", equalTo("nobody")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                        .aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":[],\"meta\":{\"page\":1,\"limit\":20,\"total_pages\":0,\"total_count\":0}}")));
+        McpSchema.CallToolResult list = tool("list_traces", false).call(Map.of("agent_id", "nobody"));
+        assertFalse(list.isError(), text(list));
+        assertEquals("No traces match. No agent 'nobody'; known: math-agent, ops-agent, writer-agent.", text(list));
+        McpSchema.CallToolResult latest = tool("latest_trace", false).call(Map.of("agent_id", "nobody"));
+        assertTrue(latest.isError());
+        assertEquals("No trace matches these filters; no agent 'nobody'; known: math-agent, ops-agent, writer-agent.",
+                text(latest));
+        // an agent AgentOS serves but that has not run yet: no hint, nothing is wrong with the id
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/traces"))
+                .withQueryParam("agent_id", equalTo("writer-agent")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                        .aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":[],\"meta\":{\"page\":1,\"limit\":20,\"total_pages\":0,\"total_count\":0}}")));
+        assertEquals("No traces match.", text(tool("list_traces", false).call(Map.of("agent_id", "writer-agent"))));
+    }
+
+    @Test
     void checkTracesGivesOneResultPerRuleAndTrace() {
         McpSchema.CallToolResult r = tool("check_traces", false).call(Map.of("latest", "ops-agent",
                 "rules", Map.of("no_failed_spans", true, "max_tokens", 10_000, "tool_called", List.of("lookup_inventory(item=gears)"))));
