@@ -6,10 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Token usage summed over many traces. Exact: long arithmetic, nothing estimated. */
+/**
+ * Token usage summed over many traces. Exact: long arithmetic, nothing estimated.
+ *
+ * @param mismatchedTraceIds the first of the traces whose root totals differ from their LLM spans' sum
+ * @param mismatchedTraces how many there are in all
+ */
 public record TokenTotals(
         int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
-        Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds) {
+        Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds, int mismatchedTraces) {
+
+    /** @param mismatchedTraceIds every mismatched trace */
+    public TokenTotals(int tracesRead, int tracesWithTokens, long inputTokens, long outputTokens, long llmCalls,
+            Map<String, TokenUsage.ModelTokens> byModel, List<String> mismatchedTraceIds) {
+        this(tracesRead, tracesWithTokens, inputTokens, outputTokens, llmCalls, byModel, mismatchedTraceIds,
+                mismatchedTraceIds.size());
+    }
 
     public long totalTokens() {
         return inputTokens + outputTokens;

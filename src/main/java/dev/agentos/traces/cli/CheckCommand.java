@@ -81,7 +81,11 @@ final class CheckCommand implements Callable<Integer> {
                 list, ctx.clock(), ScanControl.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Style style = ctx.colour() ? Style.ANSI : Style.PLAIN;
-        Output.print(spec.commandLine().getOut(), json, CheckView.text(r, style), CheckView.structured(r, Integer.MAX_VALUE));
+        if (json) {
+            Output.print(spec.commandLine().getOut(), true, null, CheckView.structured(r, Integer.MAX_VALUE));
+        } else {
+            Output.styled(spec.commandLine().getOut(), CheckView.text(r, style) + "\n");
+        }
         if (junit != null) {
             writeJUnit(r, junit, ctx, seconds);
         }

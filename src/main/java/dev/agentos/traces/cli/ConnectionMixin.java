@@ -2,6 +2,7 @@ package dev.agentos.traces.cli;
 
 import dev.agentos.traces.analysis.Pricing;
 import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.DatabaseOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -51,6 +52,16 @@ final class ConnectionMixin {
             + "Also: AGENTOS_TRACES_REDACT=1.")
     boolean redact;
 
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "Read traces from AgentOS's own database, read-only: sqlite:/path/agno.db or "
+                    + "postgresql://USER@HOST:5432/DB (password: $PGPASSWORD or --database-password-file). "
+                    + "Default: $" + DatabaseOptions.ENV_URL + ".")
+    String databaseUrl;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE",
+            description = "File holding the PostgreSQL password (never printed). Default: $PGPASSWORD.")
+    Path databasePasswordFile;
+
     @Option(names = "--pricing-file", paramLabel = "FILE",
             description = "Token prices (per million tokens, by model) laid over the shipped table for token_cost; "
                     + "format: the agentos://pricing resource. Also: AGENTOS_TRACES_PRICING_FILE.")
@@ -65,8 +76,8 @@ final class ConnectionMixin {
         ConnectionOptions o = ConnectionOptions.resolve(
                 baseUrl != null ? baseUrl : p == null ? null : p.baseUrl,
                 securityKeyFile != null ? securityKeyFile : p == null ? null : p.securityKeyFile,
-                seconds(connectTimeout != null ? connectTimeout : p == null ? null : p.connectTimeout),
-                seconds(timeout != null ? timeout : p == null ? null : p.timeout),
+                seconds("--connect-timeout", connectTimeout != null ? connectTimeout : p == null ? null : p.connectTimeout),
+                seconds("--timeout", timeout != null ? timeout : p == null ? null : p.timeout),
                 dbId != null ? dbId : p == null ? null : p.dbId, env);
         Integer n = concurrency != null ? concurrency : p == null ? null : p.concurrency;
         Integer mb = maxResponseMb != null ? maxResponseMb : p == null ? null : p.maxResponseMb;
@@ -81,6 +92,11 @@ final class ConnectionMixin {
                 : Path.of(env.get("AGENTOS_TRACES_PRICING_FILE").strip());
         if (prices != null) {
             Pricing.useFile(prices); // read now: a bad file stops start-up with its reason
+        }
+        DatabaseOptions db = DatabaseOptions.resolve(databaseUrl != null ? databaseUrl : p == null ? null : p.databaseUrl,
+                databasePasswordFile != null ? databasePasswordFile : p == null ? null : p.databasePasswordFile, env);
+        if (db != null) {
+            o = o.withDatabase(db);
         }
         if (redact || p != null && p.redact) {
             o = o.withRedaction(true);
@@ -97,12 +113,14 @@ final class ConnectionMixin {
         return m != null && m.userObject() instanceof ConnectionMixin c ? c : null;
     }
 
-    private static Duration seconds(Double s) {
+    private static Duration seconds(String flag, Double s) {
         if (s == null) {
             return null;
         }
-        if (!(s > 0) || s > 86_400) {
-            throw new dev.agentos.traces.client.ArgumentException("timeouts must be between 0 and 86400 seconds.");
+        if (!(s >= 0.001) || s > 86_400) {
+            throw new dev.agentos.traces.client.ArgumentException(flag + " must be from 0.001 to 86400 seconds, not "
+                    + (Double.isFinite(s) ? java.math.BigDecimal.valueOf(s).stripTrailingZeros().toPlainString() : s)
+                    + " (there is no 'no timeout'; 86400 waits a day).");
         }
         return Duration.ofMillis(Math.max(1, Math.round(s * 1000)));
     }

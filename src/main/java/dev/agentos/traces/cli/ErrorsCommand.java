@@ -5,6 +5,7 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
 import java.util.concurrent.Callable;
@@ -57,7 +58,7 @@ final class ErrorsCommand implements Callable<Integer> {
         ErrorGroups errors = new ErrorGroups();
         TraceScan.Stats s;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceScan.scan(ctx.client(o), f, maxTraces, ctx.clock().instant(), bar, errors::add);
+            s = TraceSource.of(ctx.client(o)).scan(f, maxTraces, ctx.clock().instant(), bar, errors::add);
         }
         ErrorGroups.Result r = errors.result();
         Output.print(spec.commandLine().getOut(), json, ErrorsView.text(r, s, f, maxGroups, Hints.CLI),

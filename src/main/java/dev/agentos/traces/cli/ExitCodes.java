@@ -24,7 +24,8 @@ final class ExitCodes {
             return USAGE;
         }
         if (e instanceof AgentOsException a) {
-            if (a instanceof AgentOsException.Unreachable || a instanceof AgentOsException.Timeout) {
+            if (a instanceof AgentOsException.Unreachable || a instanceof AgentOsException.Timeout
+                    || a instanceof AgentOsException.ServerError s && s.unavailable()) {
                 return UNREACHABLE;
             }
             if (a instanceof AgentOsException.Unauthorized) {

@@ -7,6 +7,7 @@ import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.Style;
+import dev.agentos.traces.render.Terminal;
 import dev.agentos.traces.render.TraceListView;
 import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.TraceSummary;
@@ -110,9 +111,10 @@ final class ListCommand implements Callable<Integer> {
         Map<String, Object> structured = TraceListView.structured(r);
         if (ndjson) {
             Output.lines(spec.commandLine().getOut(), (List<?>) structured.get("traces"));
+        } else if (json) {
+            Output.print(spec.commandLine().getOut(), true, null, structured);
         } else {
-            Output.print(spec.commandLine().getOut(), json,
-                    TraceListView.table(r, Hints.CLI, style), structured);
+            Output.styled(spec.commandLine().getOut(), TraceListView.table(r, Hints.CLI, style) + "\n");
         }
         return ExitCodes.OK;
     }
@@ -158,12 +160,12 @@ final class ListCommand implements Callable<Integer> {
                 if (ndjson) {
                     Output.lines(out, fresh.stream().map(t -> TraceListView.summary(t, 200)).toList());
                 } else if (first) {
-                    out.println(TraceListView.table(r, Hints.CLI, style));
+                    Output.styled(out, TraceListView.table(r, Hints.CLI, style) + "\n");
                     out.println(style.dim("watching for new traces every " + watch + " s; Ctrl-C stops"));
                 } else if (!fresh.isEmpty()) {
                     out.println(style.bold(ctx.clock().instant().toString().substring(0, 19).replace('T', ' ') + "  "
                             + fresh.size() + (fresh.size() == 1 ? " new trace" : " new traces")));
-                    out.print(TraceListView.rows(fresh, style, false));
+                    Output.styled(out, TraceListView.rows(fresh, style, false));
                 }
                 if (out.checkError()) {
                     return ExitCodes.OK; // the reader went away (| head, a closed pager): nothing left to show
@@ -172,7 +174,7 @@ final class ListCommand implements Callable<Integer> {
                 wait = backoff.news();
             } catch (AgentOsException e) {
                 wait = backoff.error();
-                err.println("error: " + e.getMessage() + " (trying again in " + wait / 1000 + " s)");
+                err.println("error: " + Terminal.escape(e.getMessage()) + " (trying again in " + wait / 1000 + " s)");
                 err.flush();
             }
             try {

@@ -136,6 +136,7 @@ public final class Main {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return message == null ? "" : dev.agentos.traces.render.Terminal.escape(
+                message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
     }
 }

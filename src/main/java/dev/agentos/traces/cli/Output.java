@@ -2,10 +2,14 @@ package dev.agentos.traces.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.agentos.traces.client.Json;
+import dev.agentos.traces.render.Terminal;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** Prints a result as text for people or as JSON (the MCP tools' structuredContent) for scripts. */
+/**
+ * Prints a result as text for people or as JSON (the MCP tools' structuredContent) for scripts. Text has
+ * control characters and bidi overrides from trace data escaped; JSON carries the data as it is.
+ */
 final class Output {
 
     private Output() {
@@ -31,8 +35,14 @@ final class Output {
                 throw new IllegalStateException(e);
             }
         } else {
-            out.println(text);
+            out.println(Terminal.escape(text));
         }
+        out.flush();
+    }
+
+    /** Text that carries our own colours (its trace data already escaped, see TraceListView.rows). */
+    static void styled(PrintWriter out, String text) {
+        out.print(Terminal.escapeKeepingStyle(text));
         out.flush();
     }
 }

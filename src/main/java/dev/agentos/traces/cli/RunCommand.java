@@ -16,6 +16,7 @@ import dev.agentos.traces.render.CheckView;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.RunView;
 import dev.agentos.traces.render.Style;
+import dev.agentos.traces.render.Terminal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             r = RunAgent.run(client, target, new AgentOsClient.RunRequest(message, sessionId, userId), waitSeconds,
                     ctx.clock(), ctx.sleeper(), interrupt, e -> {
                         if (live && !e.isContentDelta()) {
-                            err.println(style.dim("· " + describe(e)));
+                            err.println(style.dim("· " + Terminal.escape(describe(e))));
                             err.flush();
                         }
                     });
@@ -123,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         boolean ok = r.outcome().status().equals("COMPLETED");
-        String text = RunView.text(r, Hints.CLI);
+        String text = Terminal.escape(RunView.text(r, Hints.CLI)); // data escaped: the check's colours stay
         Map<String, Object> structured = new LinkedHashMap<>(RunView.structured(r));
         if (check) {
             if (r.trace() == null) {
@@ -142,7 +143,11 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        Output.print(spec.commandLine().getOut(), json, text, structured);
+        if (json) {
+            Output.print(spec.commandLine().getOut(), true, null, structured);
+        } else {
+            Output.styled(spec.commandLine().getOut(), text + "\n");
+        }
         return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 

@@ -70,6 +70,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectionOptions o = conn.resolve(ctx.env());
+        if (o.database() != null) {
+            dev.agentos.traces.db.TraceDatabase.check(o); // a missing or foreign schema stops start-up with its reason
+        }
         switch (transport) {
             case "stdio" -> {
                 ServerAssembly.serveStdio(o, Context.version(), runsAllowed());
@@ -113,6 +116,7 @@ final class ServeCommand implements Callable<Integer> {
         if (token != null && token.length() < 16) {
             throw new ArgumentException("The MCP auth token must be at least 16 characters long.");
         }
+        dev.agentos.traces.client.Secrets.register(token); // never echoed back from an upstream error body
         HttpServer.Options d = HttpServer.Options.defaults(host, port);
         return new HttpServer.Options(host, port, stateless, List.copyOf(allowedHosts), List.copyOf(allowedOrigins), token,
                 allowUnauthenticated, d.maxRequestBytes(), d.keepAlive(), d.idleTimeout(), d.shutdownTimeout());

@@ -52,6 +52,8 @@ final class ServeFastPath {
                     case "--concurrency" -> c.conn.concurrency = Integer.valueOf(required(value));
                     case "--max-response-mb" -> c.conn.maxResponseMb = Integer.valueOf(required(value));
                     case "--pricing-file" -> c.conn.pricingFile = Path.of(required(value));
+                    case "--database-url" -> c.conn.databaseUrl = required(value);
+                    case "--database-password-file" -> c.conn.databasePasswordFile = Path.of(required(value));
                     case "--transport" -> c.transport = required(value);
                     default -> {
                         return null;

@@ -9,6 +9,7 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SlowSpansView;
 import java.util.List;
@@ -76,7 +77,7 @@ final class SlowCommand implements Callable<Integer> {
         SpanLatency latency = new SpanLatency();
         TraceScan.Stats s;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceScan.scan(client, f, maxTraces, ctx.clock().instant(), bar, latency::add);
+            s = TraceSource.of(client).scan(f, maxTraces, ctx.clock().instant(), bar, latency::add);
         }
         List<SpanLatency.Stat> stats = latency.result();
         Output.print(spec.commandLine().getOut(), json, SlowSpansView.text(stats, latency, s, f, top, Hints.CLI),

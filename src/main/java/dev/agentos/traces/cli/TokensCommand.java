@@ -72,7 +72,7 @@ final class TokensCommand implements Callable<Integer> {
         GroupBy by = GroupBy.parse(groupBy);
         TokenQuery.Result r;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            r = TokenQuery.overFilter(client, f, maxTraces, ctx.clock().instant(), bar);
+            r = TokenQuery.overFilter(client, f, by, maxTraces, ctx.clock().instant(), bar);
         }
         Output.print(spec.commandLine().getOut(), json, TokensView.text(r, f, by, Hints.CLI),
                 TokensView.structured(r, f, by));

@@ -12,6 +12,7 @@ import dev.agentos.traces.client.TraceSummary;
 import dev.agentos.traces.query.LatestTrace;
 import dev.agentos.traces.render.CheckView;
 import dev.agentos.traces.render.Style;
+import dev.agentos.traces.render.Terminal;
 import dev.agentos.traces.render.TraceListView;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -131,7 +132,7 @@ final class WatchCommand implements Callable<Integer> {
                 wait = news || firstPoll ? backoff.news() : backoff.idle();
             } catch (AgentOsException e) {
                 wait = backoff.error();
-                err.println("error: " + e.getMessage() + " (trying again in " + wait / 1000 + " s)");
+                err.println("error: " + Terminal.escape(e.getMessage()) + " (trying again in " + wait / 1000 + " s)");
                 err.flush();
             }
             if (out.checkError()) {
@@ -155,13 +156,12 @@ final class WatchCommand implements Callable<Integer> {
             } else {
                 List<String> why = new ArrayList<>();
                 for (TraceRules.Result r : failed) {
-                    why.add(r.rule().label() + " (observed " + r.observed() + ", limit " + r.limit() + ")");
+                    why.add(Terminal.escape(r.rule().label() + " (observed " + r.observed() + ", limit " + r.limit() + ")"));
                 }
                 line.append("  ").append(style.red("FAIL " + String.join("; ", why)));
             }
         }
-        out.println(line);
-        out.flush();
+        Output.styled(out, line + "\n"); // the row's and the rules' data are escaped: only our colours stay
         if (json) {
             for (TraceRules.Result r : failed) {
                 Map<String, Object> v = new LinkedHashMap<>(CheckView.result(r));

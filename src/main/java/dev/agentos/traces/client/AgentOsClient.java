@@ -1,7 +1,9 @@
 package dev.agentos.traces.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -43,6 +45,7 @@ public final class AgentOsClient {
         this.options = options;
         this.http = http;
         this.retry = retry;
+        Secrets.register(options.securityKey());
     }
 
     public static AgentOsClient create(ConnectionOptions options) {
@@ -75,14 +78,14 @@ public final class AgentOsClient {
 
     /** {@code GET /traces/{trace_id}}: the whole trace with its span tree. */
     public TraceDetail getTrace(String traceId, String dbId) {
-        String id = Ids.required("trace_id", traceId);
+        String id = traceIdForPath(traceId);
         ResponseParser p = new ResponseParser("GET /traces/{trace_id}");
         return redacted(p.detail(get("/traces/" + segment(id), new LinkedHashMap<>(), db(dbId), NotFoundContext.trace(id))));
     }
 
     /** {@code GET /traces/{trace_id}?span_id=}: one span with its full input and output. */
     public TraceNode getSpan(String traceId, String spanId, String dbId) {
-        String id = Ids.required("trace_id", traceId);
+        String id = traceIdForPath(traceId);
         String span = Ids.required("span_id", spanId);
         Map<String, String> q = new LinkedHashMap<>();
         q.put("span_id", span);
@@ -271,6 +274,19 @@ public final class AgentOsClient {
         return options.redact() ? Redaction.detail(d) : d;
     }
 
+    /**
+     * A trace id for {@code /traces/{trace_id}}. AgentOS routes {@code /traces/filter-schema} to its own
+     * handler first, so no trace with that id can be read there: say "not found" instead of asking.
+     */
+    private String traceIdForPath(String traceId) {
+        String id = Ids.required("trace_id", traceId);
+        if (id.equals("filter-schema")) {
+            throw new AgentOsException.NotFound("Trace " + id + " was not found: /traces/" + id + " is AgentOS's filter "
+                    + "schema route, not a trace id; list_traces shows recent trace ids.");
+        }
+        return id;
+    }
+
     private String db(String dbId) {
         String d = Ids.optional("db_id", dbId);
         return d != null ? d : options.defaultDbId();
@@ -332,7 +348,8 @@ public final class AgentOsClient {
                 throw new AgentOsException.Unreachable(options.baseUrl().toString(),
                         "the connection failed during " + what + ": " + reason(e));
             }
-            boolean notProcessed = r.status() == 503 && r.retryAfter() != null;
+            // a 429 was refused before any work; a 503 with Retry-After says the same
+            boolean notProcessed = r.status() == 429 || r.status() == 503 && r.retryAfter() != null;
             if (RetryPolicy.transientStatus(r.status()) && (get || notProcessed) && retry.mayRetry(attempt)
                     && retry.pause(attempt, r.retryAfter())) {
                 continue;
@@ -372,7 +389,16 @@ public final class AgentOsClient {
                     throw new IOException("empty body");
                 }
                 return node;
+            } catch (StreamConstraintsException e) {
+                throw new AgentOsException.BadResponse("AgentOS answered " + what + " with JSON nested deeper than "
+                        + Json.MAX_NESTING + " levels, more than we read (a span tree that deep cannot be shown); "
+                        + "get_trace with span_id reads its spans one at a time.");
             } catch (IOException e) {
+                if (e instanceof CharConversionException || String.valueOf(e.getMessage()).contains("Invalid UTF-8")) {
+                    throw new AgentOsException.BadResponse("AgentOS answered " + what + " with text that is not valid "
+                            + "UTF-8" + describe(r) + "; AgentOS writes UTF-8, so something between us (a proxy) or the "
+                            + "trace store holds mangled bytes.");
+                }
                 throw new AgentOsException.BadResponse("AgentOS answered " + what + " with a body that is not JSON"
                         + describe(r) + ". Is --base-url (" + options.baseUrl() + ") the AgentOS itself and not a proxy or web page?");
             }
@@ -389,7 +415,7 @@ public final class AgentOsClient {
             }
             case 400, 422 -> throw new AgentOsException.BadRequest(status, Details.withHint(detail));
             default -> {
-                if (status >= 500) {
+                if (status >= 500 || status == 429) {
                     throw new AgentOsException.ServerError(status, detail);
                 }
                 if (status >= 300 && status < 400) {
@@ -444,8 +470,8 @@ public final class AgentOsClient {
 
         String message(String detail, String baseUrl, String what) {
             if (detail.startsWith("No database found")) {
-                return "AgentOS " + Character.toLowerCase(detail.charAt(0)) + detail.substring(1)
-                        + "; omit db_id to use the default database, or pick one from GET /config (traces.dbs).";
+                return "AgentOS says: " + detail + (detail.endsWith(".") ? "" : ".")
+                        + " Omit db_id to use the default database, or pick one from GET /config (traces.dbs).";
             }
             if (spanId != null && detail.equals("Span not found")) {
                 return "Span " + spanId + " was not found in trace " + traceId

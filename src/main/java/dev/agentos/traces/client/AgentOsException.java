@@ -7,10 +7,11 @@ package dev.agentos.traces.client;
 public abstract sealed class AgentOsException extends RuntimeException
         permits AgentOsException.Unreachable, AgentOsException.Timeout, AgentOsException.Unauthorized,
                 AgentOsException.NotFound, AgentOsException.BadRequest, AgentOsException.ServerError,
-                AgentOsException.BadResponse {
+                AgentOsException.BadResponse, AgentOsException.Database {
 
     private AgentOsException(String message) {
-        super(message, null, false, false); // no stack trace: these are values, not bugs
+        // no stack trace: these are values, not bugs; and never our key, whatever an upstream body echoed
+        super(Secrets.scrub(message), null, false, false);
     }
 
     /** Nothing answered at the base URL (refused, DNS, TLS, reset). */
@@ -66,17 +67,40 @@ public abstract sealed class AgentOsException extends RuntimeException
         }
     }
 
-    /** 5xx. */
+    /** 5xx, or 429 (too many requests). */
     public static final class ServerError extends AgentOsException {
+        private final int status;
+
         public ServerError(int status, String detail) {
-            super("AgentOS failed with an internal error (" + status + "): " + detail
-                    + (status == 500 ? "" : ". It may be restarting; retry in a moment."));
+            super(status == 429
+                    ? "AgentOS (or a proxy in front of it) is limiting requests (429: " + detail + "), and still was after "
+                      + "waiting as asked; wait a minute and retry, or ask for fewer traces at a time (a smaller "
+                      + "max_traces or window, or a lower --concurrency)."
+                    : "AgentOS failed with an internal error (" + status + "): " + detail
+                      + (status == 500 ? "" : ". It may be restarting; retry in a moment."));
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        /** 429, 502, 503, 504: AgentOS is there but not available now (rate limit, restart, gateway). */
+        public boolean unavailable() {
+            return status == 429 || status == 502 || status == 503 || status == 504;
         }
     }
 
     /** A reply that is not the JSON we expect (HTML from a proxy, truncated, wrong types, too big). */
     public static final class BadResponse extends AgentOsException {
         public BadResponse(String message) {
+            super(message);
+        }
+    }
+
+    /** Database mode: AgentOS's own database could not be read (missing file, refused login, unexpected schema, timeout). */
+    public static final class Database extends AgentOsException {
+        public Database(String message) {
             super(message);
         }
     }

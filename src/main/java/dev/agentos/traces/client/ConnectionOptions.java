@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record ConnectionOptions(
         URI baseUrl, String securityKey, Duration connectTimeout, Duration requestTimeout,
-        String defaultDbId, long maxBodyBytes, int concurrency, boolean redact) {
+        String defaultDbId, long maxBodyBytes, int concurrency, boolean redact, DatabaseOptions database) {
 
     public static final String DEFAULT_URL = "http://localhost:7777";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -22,6 +22,12 @@ public record ConnectionOptions(
     /** Requests in flight at once when a scan must fetch traces one by one (no search route). */
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 32;
+
+    /** Without a database: every answer comes from the HTTP API. */
+    public ConnectionOptions(URI baseUrl, String securityKey, Duration connectTimeout, Duration requestTimeout,
+            String defaultDbId, long maxBodyBytes, int concurrency, boolean redact) {
+        this(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes, concurrency, redact, null);
+    }
 
     public ConnectionOptions {
         if (securityKey != null && securityKey.isBlank()) {
@@ -108,24 +114,31 @@ public record ConnectionOptions(
 
     public ConnectionOptions withMaxBodyBytes(long bytes) {
         return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, bytes, concurrency,
-                redact);
+                redact, database);
     }
 
     public ConnectionOptions withConcurrency(int n) {
         return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes, n,
-                redact);
+                redact, database);
     }
 
     /** Inputs and outputs masked in every reply (see Redaction). */
     public ConnectionOptions withRedaction(boolean on) {
         return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes,
-                concurrency, on);
+                concurrency, on, database);
+    }
+
+    /** Database mode: scans read AgentOS's own trace tables (read-only) instead of the HTTP API. */
+    public ConnectionOptions withDatabase(DatabaseOptions db) {
+        return new ConnectionOptions(baseUrl, securityKey, connectTimeout, requestTimeout, defaultDbId, maxBodyBytes,
+                concurrency, redact, db);
     }
 
     @Override
     public String toString() {
         return "ConnectionOptions[baseUrl=" + baseUrl + ", securityKey=" + (securityKey == null ? "none" : "***")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", defaultDbId=" + defaultDbId + ", maxBodyBytes=" + maxBodyBytes + ", concurrency=" + concurrency + ", redact=" + redact + "]";
+                + ", defaultDbId=" + defaultDbId + ", maxBodyBytes=" + maxBodyBytes + ", concurrency=" + concurrency + ", redact=" + redact
+                + (database == null ? "" : ", database=" + database) + "]";
     }
 }

@@ -62,7 +62,7 @@ final class Details {
     }
 
     private static String clip(String s) {
-        String one = s.replaceAll("[\\r\\n\\t]+", " ");
+        String one = Secrets.scrub(s).replaceAll("[\\r\\n\\t]+", " ");
         return one.length() <= MAX ? one : one.substring(0, MAX) + "…";
     }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When a request is tried again: transient failures only, at most {@value #MAX_TRIES} tries, exponential
  * back-off with jitter, a server's {@code Retry-After} honoured (capped). GETs retry on a failed
- * connection and on 502/503/504. {@code POST /traces/search} retries only when the failure shows it was
- * not processed (connection refused, or 503 with Retry-After). Timeouts and 4xx never retry: waiting
+ * connection and on 429/502/503/504. {@code POST /traces/search} retries only when the failure shows it was
+ * not processed (connection refused, 429, or 503 with Retry-After). Timeouts and 4xx never retry: waiting
  * again or sending the same bad request again would not help.
  */
 public final class RetryPolicy {
@@ -40,7 +40,7 @@ public final class RetryPolicy {
     }
 
     static boolean transientStatus(int status) {
-        return status == 502 || status == 503 || status == 504;
+        return status == 429 || status == 502 || status == 503 || status == 504;
     }
 
     /** Before try {@code attempt + 1}; false when interrupted (then give up). */

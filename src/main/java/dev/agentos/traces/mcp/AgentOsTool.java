@@ -4,6 +4,7 @@ import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.query.ScanControl;
+import dev.agentos.traces.render.Terminal;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
@@ -109,11 +110,13 @@ abstract class AgentOsTool {
         }
     }
 
+    /** Text free of control characters and bidi overrides from trace data (shown escaped, as the CLI does). */
     static CallToolResult ok(String text, Map<String, Object> structured) {
-        return CallToolResult.builder().addTextContent(text).structuredContent(structured).isError(false).build();
+        return CallToolResult.builder().addTextContent(Terminal.escape(text)).structuredContent(structured)
+                .isError(false).build();
     }
 
     static CallToolResult error(String message) {
-        return CallToolResult.builder().addTextContent(message).isError(true).build();
+        return CallToolResult.builder().addTextContent(Terminal.escape(message)).isError(true).build();
     }
 }

@@ -4,6 +4,7 @@ import dev.agentos.traces.analysis.ErrorGroups;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.ScanView;
@@ -70,7 +71,7 @@ final class FindErrorsTool extends AgentOsTool {
         int max = ScanArgs.maxTraces(a);
         int groups = a.integer("max_groups", ErrorsView.DEFAULT_MAX_GROUPS, 1, ErrorsView.MAX_MAX_GROUPS);
         ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s = TraceScan.scan(client, f, max, a.now(), a.control(), errors::add);
+        TraceScan.Stats s = TraceSource.of(client).scan(f, max, a.now(), a.control(), errors::add);
         ErrorGroups.Result r = errors.result();
         return ok(ErrorsView.text(r, s, f, groups, Hints.MCP), ErrorsView.structured(r, s, f, groups));
     }

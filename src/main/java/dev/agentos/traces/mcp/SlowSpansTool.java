@@ -8,6 +8,7 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.ScanView;
 import dev.agentos.traces.render.SlowSpansView;
@@ -84,7 +85,7 @@ final class SlowSpansTool extends AgentOsTool {
             return ok(SlowSpansView.text(d, r, top, Hints.MCP), SlowSpansView.structured(d, r, top));
         }
         SpanLatency latency = new SpanLatency();
-        TraceScan.Stats s = TraceScan.scan(client, f, ScanArgs.maxTraces(a), a.now(), a.control(), latency::add);
+        TraceScan.Stats s = TraceSource.of(client).scan(f, ScanArgs.maxTraces(a), a.now(), a.control(), latency::add);
         var stats = latency.result();
         return ok(SlowSpansView.text(stats, latency, s, f, top, Hints.MCP),
                 SlowSpansView.structured(stats, latency, s, f, top));

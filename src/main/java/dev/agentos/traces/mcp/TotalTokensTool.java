@@ -79,7 +79,7 @@ final class TotalTokensTool extends AgentOsTool {
                    "traces_with_tokens": {"type": "integer"}, "truncated": {"type": "boolean"},
                    "by_trace": {"type": "array", "items": {"type": "object"}}, "traces_omitted": {"type": "integer"},
                    "mismatched_trace_ids": {"type": "array", "items": {"type": "string"}},
-                   "requests": {"type": "integer"}, "used_search": {"type": "boolean"},
+                   "requests": {"type": "integer"}, "used_search": {"type": "boolean"}, "database": {"type": "string"},
                    "window_start": {"type": "string"}, "window_end": {"type": "string"}, "as_of": {"type": "string"},
                    "group_by": {"type": "string"},
                    "groups": {"type": "array", "items": {"type": "object", "required": ["key", "traces", "input_tokens", "output_tokens", "total_tokens"],
@@ -107,7 +107,7 @@ final class TotalTokensTool extends AgentOsTool {
         }
         int max = a.integer("max_traces", TokenQuery.DEFAULT_MAX_TRACES, 1, TokenQuery.MAX_MAX_TRACES);
         GroupBy by = GroupBy.parse(a.string("group_by"));
-        TokenQuery.Result r = TokenQuery.overFilter(client, f, max, a.now(), a.control());
+        TokenQuery.Result r = TokenQuery.overFilter(client, f, by, max, a.now(), a.control());
         return ok(TokensView.text(r, f, by, Hints.MCP), TokensView.structured(r, f, by));
     }
 }

@@ -1,13 +1,14 @@
 package dev.agentos.traces.query;
 
+import dev.agentos.traces.analysis.GroupBy;
 import dev.agentos.traces.analysis.TokenBreakdown;
+import dev.agentos.traces.analysis.TokenSums;
 import dev.agentos.traces.analysis.TokenTotals;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.client.TraceSummary;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Token totals over every trace that matches a filter, read by {@link TraceScan}. */
@@ -19,11 +20,15 @@ public final class TokenQuery {
     private TokenQuery() {
     }
 
-    /** @param rows per-trace usage beside its summary (input text dropped), newest first */
-    public record Result(TokenTotals totals, List<TokenBreakdown.Row> rows, TraceScan.Stats scan) {
+    /**
+     * @param top the traces with the most tokens, most first (at most {@link TokenSums#KEEP})
+     * @param groups the breakdown by {@code by}, every group (empty when {@code by} is null)
+     */
+    public record Result(TokenTotals totals, List<TokenUsage> top, GroupBy by, List<TokenBreakdown.Group> groups,
+            TraceScan.Stats scan) {
 
-        public List<TokenUsage> traces() {
-            return rows.stream().map(TokenBreakdown.Row::usage).toList();
+        public static Result of(TokenSums sums, TraceScan.Stats scan) {
+            return new Result(sums.totals(), sums.top(), sums.by(), sums.groups(), scan);
         }
 
         public long matching() {
@@ -49,11 +54,20 @@ public final class TokenQuery {
 
     public static Result overFilter(AgentOsClient client, TraceFilter filter, int maxTraces, Instant asOf,
             ScanControl control) {
-        List<TokenBreakdown.Row> rows = new ArrayList<>();
-        TraceScan.Stats stats = TraceScan.scan(client, filter, maxTraces, asOf, control,
-                d -> rows.add(new TokenBreakdown.Row(lean(d.summary()), TokenUsage.of(d))));
-        return new Result(TokenTotals.of(rows.stream().map(TokenBreakdown.Row::usage).toList()), List.copyOf(rows),
-                stats);
+        return overFilter(client, filter, null, maxTraces, asOf, control);
+    }
+
+    /**
+     * Running sums: per-trace usage is dropped once added, except for the traces with the most tokens.
+     *
+     * @param by the breakdown the answer shows besides the one by model (null: none)
+     */
+    public static Result overFilter(AgentOsClient client, TraceFilter filter, GroupBy by, int maxTraces, Instant asOf,
+            ScanControl control) {
+        TokenSums sums = new TokenSums(by);
+        TraceScan.Stats stats = TraceSource.of(client).scan(filter, maxTraces, asOf, control,
+                d -> sums.add(d.summary(), TokenUsage.of(d)));
+        return Result.of(sums, stats);
     }
 
     /** The summary without its input text (a prompt can be long; thousands are kept). */

@@ -42,9 +42,16 @@ public final class TraceScan {
      * @param windowStart the absolute start of the time window used (null: unbounded)
      * @param windowEnd its end (null: unbounded, i.e. up to {@code asOf})
      * @param asOf when the scan ran
+     * @param database null when read through the HTTP API; else the database read directly ("SQLite",
+     *     "PostgreSQL"), and {@code requests} counts its queries
      */
     public record Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
-            Instant windowStart, Instant windowEnd, Instant asOf) {
+            Instant windowStart, Instant windowEnd, Instant asOf, String database) {
+
+        public Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
+                Instant windowStart, Instant windowEnd, Instant asOf) {
+            this(matching, read, truncated, requests, usedSearch, windowStart, windowEnd, asOf, null);
+        }
     }
 
     public static Stats scan(AgentOsClient client, TraceFilter filter, int limit, Instant asOf, ScanControl control,

@@ -35,9 +35,11 @@ public final class CheckView {
                 hidden++;
                 continue;
             }
-            b.append(x.passed() ? style.dim("pass ") : style.red("FAIL ")).append(x.rule().label()).append(" | ")
-                    .append(x.traceId() == null ? "all traces" : x.traceId()).append(" | observed ")
-                    .append(Text.line(x.observed(), 200)).append(", limit ").append(Text.line(x.limit(), 200)).append('\n');
+            // data escaped here, so the colours around it are the only escape sequences left (Terminal.escapeKeepingStyle)
+            b.append(x.passed() ? style.dim("pass ") : style.red("FAIL ")).append(Terminal.escape(x.rule().label()))
+                    .append(" | ").append(x.traceId() == null ? "all traces" : Terminal.escape(x.traceId()))
+                    .append(" | observed ").append(Terminal.escape(Text.line(x.observed(), 200))).append(", limit ")
+                    .append(Terminal.escape(Text.line(x.limit(), 200))).append('\n');
         }
         if (hidden > 0) {
             b.append("…[").append(hidden).append(" more results not shown; structured output (CLI: --json) has them]\n");

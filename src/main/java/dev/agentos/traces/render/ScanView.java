@@ -29,14 +29,21 @@ public final class ScanView {
         if (!"no filter".equals(filterLabel)) {
             b.append("; filter: ").append(filterLabel);
         }
-        b.append("; ").append(s.requests()).append(s.requests() == 1 ? " request" : " requests")
-                .append(s.usedSearch() ? " (POST /traces/search)" : " (GET /traces + GET /traces/{id}; search unavailable)")
-                .append('\n');
+        b.append("; ").append(source(s)).append('\n');
         if (s.truncated()) {
             b.append("Scan limit reached: ").append(hints.raiseMaxTraces(TraceScan.MAX_LIMIT))
                     .append(" or narrow the window (start_time/end_time) to cover the rest.\n");
         }
         return b.toString();
+    }
+
+    /** How the traces were read: {@code 3 requests (POST /traces/search)} or {@code read from the SQLite database, 201 queries}. */
+    public static String source(TraceScan.Stats s) {
+        if (s.database() != null) {
+            return "read from the " + s.database() + " database, " + s.requests() + (s.requests() == 1 ? " query" : " queries");
+        }
+        return s.requests() + (s.requests() == 1 ? " request" : " requests")
+                + (s.usedSearch() ? " (POST /traces/search)" : " (GET /traces + GET /traces/{id}; search unavailable)");
     }
 
     public static Map<String, Object> structured(TraceScan.Stats s, TraceFilter filter) {
@@ -47,6 +54,7 @@ public final class ScanView {
                 .put("as_of", s.asOf() == null ? null : s.asOf().toString())
                 .put("traces_read", s.read()).put("traces_matching", s.matching()).put("truncated", s.truncated())
                 .put("requests", s.requests()).put("used_search", s.usedSearch())
+                .put("database", s.database())
                 .map();
     }
 
@@ -56,5 +64,6 @@ public final class ScanView {
              "properties": {"filter": {"type": "object"}, "window_start": {"type": "string"},
                "window_end": {"type": "string"}, "as_of": {"type": "string"},
                "traces_read": {"type": "integer"}, "traces_matching": {"type": "integer"},
-               "truncated": {"type": "boolean"}, "requests": {"type": "integer"}, "used_search": {"type": "boolean"}}}""";
+               "truncated": {"type": "boolean"}, "requests": {"type": "integer"}, "used_search": {"type": "boolean"},
+               "database": {"type": "string"}}}""";
 }

@@ -94,7 +94,7 @@ public final class TokensView {
         b.append(sum(t.inputTokens(), t.outputTokens())).append(", ").append(t.llmCalls()).append(" LLM calls\n");
         appendModels(b, t.byModel());
         if (by != null && by != GroupBy.MODEL) {
-            List<TokenBreakdown.Group> groups = TokenBreakdown.of(r.rows(), by);
+            List<TokenBreakdown.Group> groups = r.groups();
             b.append("by ").append(by.label()).append(groups.size() > MAX_ROWS ? " (top " + MAX_ROWS + " of " + groups.size() + ")" : "")
                     .append(":\n");
             for (TokenBreakdown.Group g : groups.subList(0, Math.min(MAX_ROWS, groups.size()))) {
@@ -102,18 +102,18 @@ public final class TokensView {
                         .append(", ").append(g.traces()).append(g.traces() == 1 ? " trace\n" : " traces\n");
             }
         }
-        List<TokenUsage> top = new ArrayList<>(r.traces());
+        List<TokenUsage> top = new ArrayList<>(r.top());
         top.removeIf(u -> u.totalTokens() == 0);
-        top.sort(Comparator.comparingLong(TokenUsage::totalTokens).reversed().thenComparing(TokenUsage::traceId));
+        int withTokens = t.tracesWithTokens();
         if (!top.isEmpty()) {
-            b.append("by trace, most first").append(top.size() > MAX_ROWS ? " (top " + MAX_ROWS + " of " + top.size() + ")" : "")
+            b.append("by trace, most first").append(withTokens > MAX_ROWS ? " (top " + MAX_ROWS + " of " + withTokens + ")" : "")
                     .append(":\n");
             for (TokenUsage u : top.subList(0, Math.min(MAX_ROWS, top.size()))) {
                 b.append("  ").append(u.traceId()).append(": ").append(sum(u.inputTokens(), u.outputTokens())).append('\n');
             }
         }
         if (!t.mismatchedTraceIds().isEmpty()) {
-            b.append("WARNING: in ").append(t.mismatchedTraceIds().size())
+            b.append("WARNING: in ").append(t.mismatchedTraces())
                     .append(" traces the root span's totals differ from the sum of LLM spans, e.g. ")
                     .append(t.mismatchedTraceIds().get(0)).append('\n');
         }
@@ -122,8 +122,7 @@ public final class TokensView {
                     .append(" or narrow the filter (start_time/end_time) to cover the rest.\n");
         }
         b.append(ScanView.window(r.scan())).append('\n');
-        b.append("read with ").append(r.requests()).append(r.requests() == 1 ? " request" : " requests")
-                .append(r.usedSearch() ? " (POST /traces/search)" : " (GET /traces + GET /traces/{id}; search unavailable)");
+        b.append(r.scan().database() != null ? ScanView.source(r.scan()) : "read with " + ScanView.source(r.scan()));
         return b.toString();
     }
 
@@ -194,8 +193,7 @@ public final class TokensView {
     public static Map<String, Object> structured(TokenQuery.Result r, TraceFilter f, GroupBy by) {
         Map<String, Object> filter = filterFields(f);
         TokenTotals t = r.totals();
-        List<TokenUsage> top = new ArrayList<>(r.traces());
-        top.sort(Comparator.comparingLong(TokenUsage::totalTokens).reversed().thenComparing(TokenUsage::traceId));
+        List<TokenUsage> top = r.top();
         List<Object> rows = new ArrayList<>();
         for (TokenUsage u : top.subList(0, Math.min(MAX_ROWS, top.size()))) {
             rows.add(Fields.of().put("trace_id", u.traceId()).put("input_tokens", u.inputTokens())
@@ -207,16 +205,16 @@ public final class TokensView {
                 .put("traces_read", t.tracesRead()).put("traces_matching", r.matching())
                 .put("traces_with_tokens", t.tracesWithTokens()).put("truncated", r.truncated())
                 .put("by_model", models(t.byModel())).put("by_trace", rows)
-                .put("traces_omitted", Math.max(0, top.size() - MAX_ROWS))
+                .put("traces_omitted", Math.max(0, t.tracesRead() - MAX_ROWS))
                 .put("mismatched_trace_ids", t.mismatchedTraceIds().isEmpty() ? null
                         : t.mismatchedTraceIds().subList(0, Math.min(MAX_ROWS, t.mismatchedTraceIds().size())))
-                .put("requests", r.requests()).put("used_search", r.usedSearch())
+                .put("requests", r.requests()).put("used_search", r.usedSearch()).put("database", r.scan().database())
                 .put("window_start", r.scan().windowStart() == null ? null : r.scan().windowStart().toString())
                 .put("window_end", r.scan().windowEnd() == null ? null : r.scan().windowEnd().toString())
                 .put("as_of", r.scan().asOf() == null ? null : r.scan().asOf().toString())
                 .put("group_by", by == null ? null : by.label())
-                .put("groups", by == null ? null : groups(TokenBreakdown.of(r.rows(), by)))
-                .put("groups_omitted", by == null ? null : Math.max(0, TokenBreakdown.of(r.rows(), by).size() - MAX_ROWS))
+                .put("groups", by == null ? null : groups(r.groups()))
+                .put("groups_omitted", by == null ? null : Math.max(0, r.groups().size() - MAX_ROWS))
                 .map();
     }
 }

@@ -68,7 +68,7 @@ public final class TraceListView {
         // the footer lines of the plain form: scan note, next page, how to see one trace
         String[] lines = full.split("\n");
         for (int i = 1 + r.traces().size(); i < lines.length; i++) {
-            b.append(style.dim(lines[i])).append('\n');
+            b.append(style.dim(Terminal.escape(lines[i]))).append('\n');
         }
         return b.toString().stripTrailing();
     }
@@ -82,9 +82,13 @@ public final class TraceListView {
             String who = t.agentId() != null ? t.agentId() : t.teamId() != null ? t.teamId()
                     : t.workflowId() != null ? t.workflowId() : "";
             String started = t.startTime() == null ? "?" : t.startTime().toString().replace('T', ' ');
-            rows.add(new String[] {t.traceId(), status(t), Times.format(t.duration()), String.valueOf(t.totalSpans()),
+            String[] row = {t.traceId(), status(t), Times.format(t.duration()), String.valueOf(t.totalSpans()),
                     t.name(), who, t.sessionId(), t.userId(), started.length() > 19 ? started.substring(0, 19) : started,
-                    t.input() == null ? "" : Text.quote(t.input(), 40)});
+                    t.input() == null ? "" : Text.quote(t.input(), 40)};
+            for (int c = 0; c < row.length; c++) {
+                row[c] = Terminal.escape(row[c]); // before colour: every escape sequence left is then our own
+            }
+            rows.add(row);
         }
         int[] width = new int[head.length];
         for (int c = 0; c < head.length; c++) {

@@ -7,52 +7,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Page;
 import dev.agentos.traces.client.Paging;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.client.TraceSummary;
-import dev.agentos.traces.testsupport.Stubs;
+import dev.agentos.traces.testsupport.FixtureAgentOs;
 import dev.agentos.traces.testsupport.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Token sums, failures, ordering and paging over the real traces. */
 class AnalysisTest {
 
-    static WireMockServer server;
-    static AgentOsClient client;
+    @RegisterExtension
+    static final FixtureAgentOs agentOs = new FixtureAgentOs();
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() {
-        server = Stubs.open();
-        client = Stubs.client(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
     @Test
     void oneTraceToTheLastToken() {
-        TokenUsage u = TokenUsage.of(client.getTrace("16a3d91143cd09bae7f87594b93c261c", null));
+        TokenUsage u = TokenUsage.of(agentOs.client().getTrace("16a3d91143cd09bae7f87594b93c261c", null));
         assertEquals(143, u.inputTokens());
         assertEquals(52, u.outputTokens());
         assertEquals(195, u.totalTokens());
         assertEquals(2, u.calls().size());
         assertEquals(List.of("offline-sim-2"), List.copyOf(u.byModel().keySet()));
         assertTrue(u.matchesRootTotals());
-        TokenUsage team = TokenUsage.of(client.getTrace("adeaf270dc73dcf3839ce972cfb6779f", null));
+        TokenUsage team = TokenUsage.of(agentOs.client().getTrace("adeaf270dc73dcf3839ce972cfb6779f", null));
         assertEquals(885, team.inputTokens(), "the members' nested LLM spans count too");
         assertEquals(64, team.outputTokens());
         assertEquals(2, team.byModel().size());
@@ -79,7 +65,7 @@ class AnalysisTest {
 
     @Test
     void allTwentyTwoTracesByModelEqualTheRawSums() throws Exception {
-        Page<TraceDetail> all = client.searchRuns(null, 1, 100, null);
+        Page<TraceDetail> all = agentOs.client().searchRuns(null, 1, 100, null);
         List<TokenUsage> usages = new ArrayList<>();
         all.data().forEach(d -> usages.add(TokenUsage.of(d)));
         TokenTotals t = TokenTotals.of(usages);
@@ -103,22 +89,22 @@ class AnalysisTest {
 
     @Test
     void aTraceThatSaysOkButHasAFailedTool() {
-        TraceDetail d = client.getTrace("16a3d91143cd09bae7f87594b93c261c", null);
+        TraceDetail d = agentOs.client().getTrace("16a3d91143cd09bae7f87594b93c261c", null);
         List<SpanFailures.Failure> f = SpanFailures.of(d);
         assertEquals(1, f.size());
         assertEquals("lookup_inventory", f.get(0).toolName());
         assertEquals("status OK, but 1 span failed; first: tool lookup_inventory (Inventory service unavailable for item "
                 + "'nuts' (simulated outage))", SpanFailures.verdict(d, f));
-        TraceDetail crash = client.getTrace("469f4c784c3af13a30c8322e6fe66073", null);
+        TraceDetail crash = agentOs.client().getTrace("469f4c784c3af13a30c8322e6fe66073", null);
         assertTrue(SpanFailures.of(crash).isEmpty());
         assertTrue(SpanFailures.verdict(crash, List.of()).startsWith("every span says OK, but LLM call OfflineSim.ainvoke"));
-        TraceDetail fine = client.getTrace("0809167314b7f072717716997a701ef0", null);
+        TraceDetail fine = agentOs.client().getTrace("0809167314b7f072717716997a701ef0", null);
         assertNull(SpanFailures.verdict(fine, SpanFailures.of(fine)));
     }
 
     @Test
     void orderingByEachKeyIsStable() {
-        List<TraceSummary> all = new ArrayList<>(client.listTraces(TraceFilter.NONE, 1, 100).data());
+        List<TraceSummary> all = new ArrayList<>(agentOs.client().listTraces(TraceFilter.NONE, 1, 100).data());
         List<TraceSummary> byErrors = new ArrayList<>(all);
         byErrors.sort(TraceOrder.ERROR_COUNT.comparator(true));
         assertEquals(List.of(1, 1, 1, 1, 0), byErrors.subList(0, 5).stream().map(TraceSummary::errorCount).toList());
@@ -135,15 +121,15 @@ class AnalysisTest {
 
     @Test
     void sessionTotalsAndBoundedPaging() {
-        SessionTotals t = SessionTotals.of(client.sessionStats(TraceFilter.NONE, 1, 20).data());
+        SessionTotals t = SessionTotals.of(agentOs.client().sessionStats(TraceFilter.NONE, 1, 20).data());
         assertEquals(3, t.sessions());
         assertEquals(21, t.traces());
-        Paging.Scan<TraceSummary> cut = Paging.scan(p -> client.listTraces(TraceFilter.NONE, p, 5), 7);
+        Paging.Scan<TraceSummary> cut = Paging.scan(p -> agentOs.client().listTraces(TraceFilter.NONE, p, 5), 7);
         assertEquals(7, cut.items().size());
         assertTrue(cut.truncated());
         assertEquals(21, cut.totalCount());
         assertEquals(2, cut.pagesRead());
-        Paging.Scan<TraceSummary> whole = Paging.scan(p -> client.listTraces(TraceFilter.NONE, p, 100), 1000); // one page of 21
+        Paging.Scan<TraceSummary> whole = Paging.scan(p -> agentOs.client().listTraces(TraceFilter.NONE, p, 100), 1000); // one page of 21
         assertEquals(21, whole.items().size());
         assertTrue(!whole.truncated());
     }

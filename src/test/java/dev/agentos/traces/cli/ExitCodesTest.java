@@ -79,7 +79,7 @@ class ExitCodesTest extends CliTestBase {
     }
 
     @Test
-    void notFound() {
+    void anUnknownTraceExitsWithNotFoundFromGetTokensAndTraceId() {
         CliRun.Result r = cli("get", "00000000000000000000000000000000");
         assertFails(ExitCodes.NOT_FOUND, r);
         assertFails(ExitCodes.NOT_FOUND, cli("tokens", "00000000000000000000000000000000"));

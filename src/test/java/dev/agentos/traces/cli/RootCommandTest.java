@@ -115,7 +115,7 @@ class RootCommandTest extends CliTestBase {
     }
 
     @Test
-    void limitIsChecked() {
+    void viewTracesLimitOutside1To100IsAUsageErrorAndSendsNothing() {
         assertFails(ExitCodes.USAGE, cli("--limit", "0"));
         assertFails(ExitCodes.USAGE, cli("--limit", "101"));
         server.verify(0, getRequestedFor(urlPathEqualTo("/traces")));

@@ -89,6 +89,12 @@ class RunLoopCommandsTest {
         assertTrue(fail.out().contains("FAIL tool_not_called add_numbers | " + MATH_TRACE + " | observed 1 call, limit 0 calls"),
                 fail::toString);
         assertEquals("", fail.err(), fail::toString);
+        CliRun.Result hostile = CliRun.onTerminal(Map.of("AGENTOS_URL", server.baseUrl()), "check", "--trace-id",
+                MATH_TRACE, "--output-contains", "\u001b]0;owned\u0007");
+        assertEquals(1, hostile.code(), hostile::toString);
+        assertTrue(hostile.out().contains("contains \"\\x1b]0;owned\\x07\""), hostile::toString);
+        assertFalse(hostile.out().contains("\u001b]"), "no escape sequence from the data reaches the terminal");
+        assertTrue(hostile.out().contains("\u001b[31mFAIL "), "our own colour stays: " + hostile);
     }
 
     @Test

@@ -51,7 +51,7 @@ class StatsCommandTest extends CliTestBase {
     }
 
     @Test
-    void byAgent() {
+    void filteredByAgentTheJsonCountsMatchTheFixture() {
         JsonNode j = json(ok("stats", "--agent-id", "math-agent", "--json").out());
         JsonNode f = fixture("trace_session_stats_agent.json");
         assertEquals(f.get("meta").get("total_count").asInt(), j.get("total_count").asInt());
@@ -69,7 +69,7 @@ class StatsCommandTest extends CliTestBase {
     }
 
     @Test
-    void limitIsChecked() {
+    void aLimitOutside1To100IsAUsageErrorAndSendsNothing() {
         assertFails(ExitCodes.USAGE, cli("stats", "--limit", "0"));
         assertFails(ExitCodes.USAGE, cli("stats", "--limit", "101"));
         server.verify(0, getRequestedFor(urlPathEqualTo("/trace_session_stats")));

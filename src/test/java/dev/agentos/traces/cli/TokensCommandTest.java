@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TokensCommandTest extends CliTestBase {
 
     @Test
-    void oneTrace() {
+    void oneTraceIsSummedPerModelAndPerLlmSpanAndCheckedAgainstItsRoot() {
         CliRun.Result r = ok("tokens", TOOL_ERROR_TRACE);
         assertEquals(String.join("\n",
                 "Trace " + TOOL_ERROR_TRACE + " (Ops_Agent.arun, run " + TOOL_ERROR_RUN

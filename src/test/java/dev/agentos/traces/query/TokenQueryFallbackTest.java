@@ -80,11 +80,12 @@ class TokenQueryFallbackTest {
         assertEquals(out, r.totals().outputTokens());
         assertEquals(1 + 1 + 21, r.requests(), "search, one list page, one GET per trace");
         List<String> order = new ArrayList<>();
-        r.traces().forEach(u -> order.add(u.traceId()));
+        TraceScan.scan(client, TraceFilter.NONE, 1000, java.time.Instant.now(), ScanControl.NONE,
+                d -> order.add(d.traceId()));
         List<String> listOrder = new ArrayList<>();
         JSON.readTree(Fixtures.body("traces_limit100.json")).get("data").forEach(t -> listOrder.add(t.get("trace_id").asText()));
         assertEquals(listOrder, order, "results stay in the list's order (newest first)");
-        server.verify(21, getRequestedFor(urlPathMatching("/traces/[0-9a-f]{32}")));
+        server.verify(42, getRequestedFor(urlPathMatching("/traces/[0-9a-f]{32}")));
     }
 
     @Test

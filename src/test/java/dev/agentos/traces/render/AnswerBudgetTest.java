@@ -125,8 +125,10 @@ class AnswerBudgetTest {
         TokenTotals totals = TokenTotals.of(rows.stream().map(TokenBreakdown.Row::usage).toList());
         assertEquals(in, totals.inputTokens());
         assertEquals(out, totals.outputTokens());
-        TokenQuery.Result tr = new TokenQuery.Result(totals, rows, s);
         for (GroupBy by : GroupBy.values()) {
+            dev.agentos.traces.analysis.TokenSums sums = new dev.agentos.traces.analysis.TokenSums(by);
+            rows.forEach(r -> sums.add(r.summary(), r.usage()));
+            TokenQuery.Result tr = TokenQuery.Result.of(sums, s);
             List<TokenBreakdown.Group> groups = TokenBreakdown.of(rows, by);
             assertEquals(in, groups.stream().mapToLong(TokenBreakdown.Group::inputTokens).sum(), by.label());
             assertEquals(out, groups.stream().mapToLong(TokenBreakdown.Group::outputTokens).sum(), by.label());

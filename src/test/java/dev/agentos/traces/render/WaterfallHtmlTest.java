@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
 import dev.agentos.traces.client.TraceSummary;
 import dev.agentos.traces.testsupport.Fixtures;
-import dev.agentos.traces.testsupport.Stubs;
+import dev.agentos.traces.testsupport.FixtureAgentOs;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +23,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The waterfall page from the real captured traces: self-contained, escaped, and drawn right by a real
@@ -41,19 +38,8 @@ class WaterfallHtmlTest {
     static final Pattern BAR = Pattern.compile("<div class=\"bar\" data-span-id=\"([0-9a-f]*)\" data-type=\"([A-Z]*)\" "
             + "data-error=\"(true|false)\"");
 
-    static WireMockServer server;
-    static AgentOsClient client;
-
-    @BeforeAll
-    static void start() {
-        server = Stubs.open();
-        client = Stubs.client(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final FixtureAgentOs agentOs = new FixtureAgentOs();
 
     /** Span ids of a captured trace, depth first, as the page must draw them. */
     static List<String[]> spansInTreeOrder(String fixture) throws Exception {
@@ -73,12 +59,12 @@ class WaterfallHtmlTest {
 
     @Test
     void thePageIsSelfContainedAndCarriesEverySpan() throws Exception {
-        String page = WaterfallHtml.page(client.getTrace(TOOL_ERROR, null));
+        String page = WaterfallHtml.page(agentOs.client().getTrace(TOOL_ERROR, null));
         assertTrue(page.contains("Content-Security-Policy\" content=\"default-src 'none'"), "no network at all");
         assertFalse(Pattern.compile("(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(page).find(),
                 "no external script, style, image or link");
         assertFalse(page.contains("@import") || page.contains("url("), "no CSS fetches");
-        Map<String, Object> data = WaterfallHtml.data(client.getTrace(TOOL_ERROR, null));
+        Map<String, Object> data = WaterfallHtml.data(agentOs.client().getTrace(TOOL_ERROR, null));
         assertEquals(4, ((List<?>) data.get("spans")).size());
         assertEquals(0, data.get("spans_omitted"));
         assertTrue(page.contains("\"span_id\":\"9b8c76d6e3668c78\""), "the failing span");
@@ -151,7 +137,7 @@ class WaterfallHtmlTest {
         for (String[] trace : List.of(new String[] {TOOL_ERROR, "trace_detail_tool_error.json"},
                 new String[] {TEAM, "trace_detail_team.json"})) {
             Path page = dir.resolve(trace[0] + ".html");
-            Files.writeString(page, WaterfallHtml.page(client.getTrace(trace[0], null)));
+            Files.writeString(page, WaterfallHtml.page(agentOs.client().getTrace(trace[0], null)));
             String dom = run(headless(browser, "--dump-dom", page.toUri().toString()));
             assertTrue(dom.contains("data-rendered=\"true\""), "the script ran: " + dom.substring(0, Math.min(300, dom.length())));
             List<String[]> expected = spansInTreeOrder(trace[1]);

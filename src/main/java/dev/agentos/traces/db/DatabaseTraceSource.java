@@ -1,0 +1,235 @@
+package dev.agentos.traces.db;
+
+import dev.agentos.traces.client.TraceDetail;
+import dev.agentos.traces.client.TraceFilter;
+import dev.agentos.traces.query.ScanControl;
+import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Every trace matching a filter, newest first, read from agno's tables: one count, then batches of
+ * {@value #BATCH} trace rows (keyset on start_time, trace_id) each followed by one query for their spans
+ * (the attributes a scan needs, extracted by the database). Memory holds one batch. Unlike agno's
+ * PostgreSQL reader, which loads at most 1,000 spans of a trace in no order, every span is read.
+ */
+final class DatabaseTraceSource implements TraceSource {
+
+    static final int BATCH = 500;
+
+    private final TraceDatabase db;
+
+    DatabaseTraceSource(TraceDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public TraceScan.Stats scan(TraceFilter filter, int limit, Instant asOf, ScanControl control,
+            Consumer<TraceDetail> sink) {
+        int queries = 0;
+        int read = 0;
+        long matching = 0;
+        try (Connection c = db.connect()) {
+            if (db.tablesPresent(c)) {
+                Where w = where(filter);
+                try (PreparedStatement s = db.prepare(c, "SELECT count(*) FROM " + db.table("agno_traces") + w.sql())) {
+                    w.bind(s, 1);
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        matching = r.getLong(1);
+                    }
+                }
+                queries++;
+                String lastStart = null;
+                String lastId = null;
+                while (read < limit && read < matching) {
+                    control.check();
+                    List<TraceBuilder.TraceRow> traces = traces(c, w, lastStart, lastId, Math.min(BATCH, limit - read));
+                    queries++;
+                    if (traces.isEmpty()) {
+                        break;
+                    }
+                    Map<String, List<SpanRow>> spans = spans(c, traces);
+                    queries++;
+                    int[] extra = {0};
+                    for (TraceBuilder.TraceRow t : traces) {
+                        sink.accept(TraceBuilder.build(t, spans.getOrDefault(t.traceId(), List.of()), id -> {
+                            extra[0]++;
+                            return output(c, id);
+                        }));
+                        read++;
+                    }
+                    queries += extra[0];
+                    TraceBuilder.TraceRow last = traces.get(traces.size() - 1);
+                    lastStart = last.startText();
+                    lastId = last.traceId();
+                    control.progress(read, Math.min(limit, matching));
+                }
+            }
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
+        return new TraceScan.Stats(Math.max(matching, read), read, read < matching, Math.max(1, queries), false,
+                filter.startTime(), filter.endTime(), asOf, db.options().label());
+    }
+
+    /** The filters of {@code GET /traces} / the search the API scan sends, on the same columns. */
+    record Where(String sql, List<String> args) {
+        void bind(PreparedStatement s, int from) throws SQLException {
+            for (int i = 0; i < args.size(); i++) {
+                s.setString(from + i, args.get(i));
+            }
+        }
+    }
+
+    static Where where(TraceFilter f) {
+        List<String> conds = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        eq(conds, args, "run_id", f.runId());
+        eq(conds, args, "session_id", f.sessionId());
+        eq(conds, args, "user_id", f.userId());
+        eq(conds, args, "agent_id", f.agentId());
+        eq(conds, args, "team_id", f.teamId());
+        eq(conds, args, "workflow_id", f.workflowId());
+        eq(conds, args, "status", f.status());
+        if (f.startTime() != null) {
+            conds.add("start_time >= ?");
+            args.add(DbText.isoformat(f.startTime()));
+        }
+        if (f.endTime() != null) {
+            conds.add("end_time <= ?");
+            args.add(DbText.isoformat(f.endTime()));
+        }
+        return new Where(conds.isEmpty() ? "" : " WHERE " + String.join(" AND ", conds), List.copyOf(args));
+    }
+
+    private static void eq(List<String> conds, List<String> args, String col, String v) {
+        if (v != null) {
+            conds.add(col + " = ?");
+            args.add(v);
+        }
+    }
+
+    private List<TraceBuilder.TraceRow> traces(Connection c, Where w, String lastStart, String lastId, int n)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", TraceDatabase.TRACE_COLUMNS))
+                .append(" FROM ").append(db.table("agno_traces")).append(w.sql());
+        if (lastStart != null) {
+            sql.append(w.sql().isEmpty() ? " WHERE " : " AND ").append("(start_time < ? OR (start_time = ? AND trace_id < ?))");
+        }
+        sql.append(" ORDER BY start_time DESC, trace_id DESC LIMIT ").append(n);
+        List<TraceBuilder.TraceRow> out = new ArrayList<>(n);
+        try (PreparedStatement s = db.prepare(c, sql.toString())) {
+            w.bind(s, 1);
+            if (lastStart != null) {
+                int i = w.args().size() + 1;
+                s.setString(i, lastStart);
+                s.setString(i + 1, lastStart);
+                s.setString(i + 2, lastId);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new TraceBuilder.TraceRow(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getString(5), (Number) r.getObject(6), r.getString(7), r.getString(8), r.getString(9),
+                            r.getString(10), r.getString(11), r.getString(12), r.getString(13)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String LITE_SPANS = """
+            SELECT span_id, trace_id, parent_span_id, name, status_code, status_message, start_time, end_time, duration_ms,
+              json_extract(attributes, '$."openinference.span.kind"'),
+              coalesce(nullif(json_extract(attributes, '$."agno.team.id"'), ''), nullif(json_extract(attributes, '$."team.id"'), '')) IS NOT NULL,
+              json_extract(attributes, '$."llm.model_name"'),
+              json_extract(attributes, '$."llm.token_count.prompt"'),
+              json_extract(attributes, '$."llm.token_count.completion"'),
+              json_extract(attributes, '$."tool.name"'),
+              coalesce(json_type(attributes, '$."output.value"'), 'null') <> 'null',
+              CASE WHEN parent_span_id IS NULL OR parent_span_id = '' THEN json_extract(attributes, '$."output.value"') END,
+              CASE WHEN status_code = 'ERROR' OR parent_span_id IS NULL OR parent_span_id = ''
+                THEN json_extract(attributes, '$."exception.message"') END
+            FROM agno_spans WHERE trace_id IN (%s)""";
+
+    /** jsonb_to_record reads each row's JSONB once (agno's LLM attributes hold whole prompts: each ->> detoasts again). */
+    private static final String PG_SPANS = """
+            SELECT s.span_id, s.trace_id, s.parent_span_id, s.name, s.status_code, s.status_message, s.start_time, s.end_time,
+              s.duration_ms, a."openinference.span.kind",
+              coalesce(nullif(a."agno.team.id", ''), nullif(a."team.id", '')) IS NOT NULL,
+              a."llm.model_name", a."llm.token_count.prompt", a."llm.token_count.completion", a."tool.name",
+              a."output.value" IS NOT NULL,
+              CASE WHEN s.parent_span_id IS NULL OR s.parent_span_id = '' THEN a."output.value" END,
+              CASE WHEN s.status_code = 'ERROR' OR s.parent_span_id IS NULL OR s.parent_span_id = ''
+                THEN a."exception.message" END
+            FROM %s.agno_spans s LEFT JOIN LATERAL jsonb_to_record(s.attributes) AS a("openinference.span.kind" text,
+              "agno.team.id" text, "team.id" text, "llm.model_name" text, "llm.token_count.prompt" text,
+              "llm.token_count.completion" text, "tool.name" text, "output.value" text, "exception.message" text) ON true
+            WHERE s.trace_id = ANY(?)""";
+
+    private Map<String, List<SpanRow>> spans(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException {
+        Map<String, List<SpanRow>> out = new HashMap<>();
+        String sql = db.postgres() ? PG_SPANS.formatted(db.options().schema())
+                : LITE_SPANS.formatted(String.join(", ", java.util.Collections.nCopies(traces.size(), "?")));
+        try (PreparedStatement s = db.prepare(c, sql)) {
+            if (db.postgres()) {
+                Array ids = c.createArrayOf("varchar", traces.stream().map(TraceBuilder.TraceRow::traceId).toArray());
+                s.setArray(1, ids);
+            } else {
+                for (int i = 0; i < traces.size(); i++) {
+                    s.setString(i + 1, traces.get(i).traceId());
+                }
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    SpanRow row = new SpanRow(r.getString(1), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getString(7), r.getString(8), r.getObject(9), r.getString(10),
+                            r.getBoolean(11), r.getString(12), number(r.getObject(13)), number(r.getObject(14)),
+                            r.getString(15), r.getBoolean(16), r.getString(17), r.getString(18));
+                    out.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A token count as the API would hold it: PostgreSQL hands JSON numbers over as text. */
+    static Object number(Object v) {
+        if (v instanceof String s) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                try {
+                    return Double.parseDouble(s);
+                } catch (NumberFormatException e2) {
+                    return s;
+                }
+            }
+        }
+        return v;
+    }
+
+    private String output(Connection c, String spanId) {
+        String sql = db.postgres()
+                ? "SELECT attributes->>'output.value' FROM " + db.table("agno_spans") + " WHERE span_id = ?"
+                : "SELECT json_extract(attributes, '$.\"output.value\"') FROM agno_spans WHERE span_id = ?";
+        try (PreparedStatement s = db.prepare(c, sql)) {
+            s.setString(1, spanId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
+    }
+}

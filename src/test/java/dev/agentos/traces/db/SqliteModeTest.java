@@ -1,0 +1,181 @@
+package dev.agentos.traces.db;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.AgentOsException;
+import dev.agentos.traces.client.ArgumentException;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.DatabaseOptions;
+import dev.agentos.traces.client.TraceDetail;
+import dev.agentos.traces.client.TraceFilter;
+import dev.agentos.traces.mcp.ToolCalls;
+import dev.agentos.traces.query.ScanControl;
+import dev.agentos.traces.query.TraceScan;
+import dev.agentos.traces.query.TraceSource;
+import dev.agentos.traces.testsupport.AgnoDb;
+import dev.agentos.traces.testsupport.Stubs;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Database mode on a SQLite file holding the rows agno 2.9.0 wrote (db/sqlite-sample.json). */
+class SqliteModeTest {
+
+    @TempDir
+    static Path dir;
+    static Path file;
+    static ConnectionOptions options;
+
+    @BeforeAll
+    static void load() throws SQLException {
+        file = AgnoDb.sqlite(dir.resolve("agno.db"), AgnoDb.sample("sqlite-sample.json"));
+        options = opts("sqlite:" + file);
+    }
+
+    static ConnectionOptions opts(String url) {
+        return ConnectionOptions.resolve("http://127.0.0.1:9", null, null, null, null, Map.of())
+                .withDatabase(DatabaseOptions.resolve(url, null, Map.of()));
+    }
+
+    @Test
+    void eachTraceIsWhatTheApiAnswersForItFieldByField() {
+        WireMockServer server = Stubs.open();
+        try {
+            AgentOsClient api = Stubs.client(server);
+            List<TraceDetail> fromDb = DatabaseEquivalence.scanAll(options);
+            List<JsonNode> details = AgnoDb.apiDetails("sqlite");
+            assertEquals(details.size(), fromDb.size());
+            for (int i = 0; i < details.size(); i++) {
+                String id = details.get(i).get("trace_id").asText();
+                server.stubFor(get(urlPathEqualTo("/traces/" + id)).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody(details.get(i).toString())));
+                TraceDetail viaApi = api.getTrace(id, null);
+                assertEquals(id, fromDb.get(i).traceId(), "newest first, as the API lists them");
+                assertEquals(DatabaseEquivalence.fields(viaApi), DatabaseEquivalence.fields(fromDb.get(i)), id);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void theRealStoredRealDurationLeaksAsTheApiPrintsIt() {
+        TraceDetail modelError = DatabaseEquivalence.scanAll(options).stream()
+                .filter(d -> d.traceId().equals(AgnoDb.sample("sqlite-sample.json").get("traces").get(2).get("trace_id").asText()))
+                .findFirst().orElseThrow();
+        assertEquals("92.01318025588989ms", modelError.summary().durationText());
+    }
+
+    @Test
+    void everyScanBasedToolAnswersAsTheApiDoes() {
+        assertEquals(DatabaseEquivalence.SCANS.size(), DatabaseEquivalence.assertSameAnswers("sqlite", options));
+    }
+
+    @Test
+    void filtersAndTheLimitApplyInTheDatabase() {
+        List<String> ids = new ArrayList<>();
+        TraceScan.Stats s = TraceSource.of(AgentOsClient.create(options)).scan(
+                new TraceFilter(null, null, null, null, "support-team", null, null, null, null, null), 10, Instant.now(),
+                ScanControl.NONE, d -> ids.add(d.traceId()));
+        assertEquals(List.of("6537563e6eea5b210fdf7c42c32d47f7"), ids);
+        assertEquals(1, s.matching());
+        assertEquals("SQLite", s.database());
+
+        ids.clear();
+        s = TraceSource.of(AgentOsClient.create(options)).scan(TraceFilter.NONE, 2, Instant.now(), ScanControl.NONE,
+                d -> ids.add(d.traceId()));
+        assertEquals(2, ids.size());
+        assertEquals(3, s.matching());
+        assertTrue(s.truncated());
+
+        // agno compares times as text in its own isoformat: a window that starts after the team run leaves it out
+        ids.clear();
+        TraceSource.of(AgentOsClient.create(options)).scan(new TraceFilter(null, null, null, null, null, null, null,
+                Instant.parse("2026-11-30T03:38:29.654419Z"), null, null), 10, Instant.now(), ScanControl.NONE,
+                d -> ids.add(d.traceId()));
+        assertFalse(ids.contains("6537563e6eea5b210fdf7c42c32d47f7"), ids.toString());
+    }
+
+    @Test
+    void theConnectionCannotWrite() {
+        TraceDatabase db = TraceDatabase.of(options);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM agno_spans"));
+            assertTrue(e.getMessage().toLowerCase().contains("readonly"), e.getMessage());
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAgnosIsRefusedWithOneSentence() throws Exception {
+        Path other = dir.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE notes (id INTEGER)");
+        }
+        AgentOsException e = assertThrows(AgentOsException.Database.class, () -> TraceDatabase.check(opts("sqlite:" + other)));
+        assertTrue(e.getMessage().contains("has no agno tables"), e.getMessage());
+
+        Path wrong = dir.resolve("wrong.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + wrong); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE agno_traces (trace_id TEXT)");
+            s.execute("CREATE TABLE agno_spans (span_id TEXT)");
+        }
+        e = assertThrows(AgentOsException.Database.class, () -> TraceDatabase.check(opts("sqlite:" + wrong)));
+        assertTrue(e.getMessage().contains("has no column name"), e.getMessage());
+
+        e = assertThrows(AgentOsException.Database.class, () -> TraceDatabase.check(opts("sqlite:" + dir.resolve("none.db"))));
+        assertTrue(e.getMessage().startsWith("There is no SQLite file at"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("none.db")), "read-only: nothing is created");
+    }
+
+    @Test
+    void beforeTheFirstTracedRunThereAreNoTraces() throws Exception {
+        Path fresh = dir.resolve("fresh.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fresh); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE agno_schema_versions (table_name VARCHAR NOT NULL, version VARCHAR NOT NULL, "
+                    + "created_at VARCHAR NOT NULL, updated_at VARCHAR, PRIMARY KEY (table_name))");
+        }
+        CallToolResult r = ToolCalls.call("total_tokens", AgentOsClient.create(opts("sqlite:" + fresh)), Map.of());
+        assertFalse(Boolean.TRUE.equals(r.isError()), ToolCalls.text(r));
+        assertEquals(0, ((Number) ((Map<?, ?>) r.structuredContent()).get("traces_read")).intValue());
+    }
+
+    @Test
+    void urlsAndPasswords() {
+        DatabaseOptions pg = DatabaseOptions.resolve("postgresql://reader@db.internal:5433/agno?schema=traces", null,
+                Map.of("PGPASSWORD", "s3cret-pw"));
+        assertEquals("reader", pg.user());
+        assertEquals(5433, pg.port());
+        assertEquals("traces", pg.schema());
+        assertFalse(pg.toString().contains("s3cret-pw"), pg.toString());
+        assertFalse(opts("sqlite:" + file).withDatabase(pg).toString().contains("s3cret-pw"));
+        ArgumentException e = assertThrows(ArgumentException.class,
+                () -> DatabaseOptions.resolve("postgresql://reader:pw@localhost/agno", null, Map.of()));
+        assertTrue(e.getMessage().contains("never in the URL"), e.getMessage());
+        assertEquals(Path.of("/data/agno.db"), DatabaseOptions.resolve("sqlite:///data/agno.db", null, Map.of()).sqliteFile());
+        assertEquals(DatabaseOptions.Kind.POSTGRESQL,
+                DatabaseOptions.resolve(null, null, Map.of(DatabaseOptions.ENV_URL, "postgresql+psycopg://u@h/agno")).kind());
+        assertThrows(ArgumentException.class, () -> DatabaseOptions.resolve("mysql://u@h/agno", null, Map.of()));
+    }
+}
