@@ -33,6 +33,12 @@ final class RulesMixin {
     @Option(names = "--max-tokens-sum", paramLabel = "N", description = "Rule: at most N tokens over all traces checked.")
     Long maxTokensSum;
 
+    @Option(names = "--max-input-tokens-sum", paramLabel = "N", description = "Rule: at most N input tokens over all traces.")
+    Long maxInputTokensSum;
+
+    @Option(names = "--max-output-tokens-sum", paramLabel = "N", description = "Rule: at most N output tokens over all traces.")
+    Long maxOutputTokensSum;
+
     @Option(names = "--max-duration", paramLabel = "TIME", description = "Rule: each trace took at most TIME (30s, 500ms, 2m).")
     String maxDuration;
 
@@ -80,6 +86,8 @@ final class RulesMixin {
         add(out, Type.MAX_INPUT_TOKENS, maxInputTokens);
         add(out, Type.MAX_OUTPUT_TOKENS, maxOutputTokens);
         add(out, Type.MAX_TOKENS_SUM, maxTokensSum);
+        add(out, Type.MAX_INPUT_TOKENS_SUM, maxInputTokensSum);
+        add(out, Type.MAX_OUTPUT_TOKENS_SUM, maxOutputTokensSum);
         add(out, Type.MAX_DURATION, maxDuration);
         add(out, Type.MAX_LLM_CALLS, maxLlmCalls);
         toolCalled.forEach(v -> add(out, Type.TOOL_CALLED, v));

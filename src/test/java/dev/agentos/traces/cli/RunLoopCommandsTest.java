@@ -126,6 +126,20 @@ class RunLoopCommandsTest {
     }
 
     @Test
+    void everyRuleHasItsFlag() {
+        CliRun.Result r = cli("check", "--trace-id", MATH_TRACE, "--no-failed-spans", "--expect-status", "OK",
+                "--max-tokens", "103", "--max-input-tokens", "79", "--max-output-tokens", "24", "--max-tokens-sum", "103",
+                "--max-input-tokens-sum", "79", "--max-output-tokens-sum", "24", "--max-duration", "1s",
+                "--max-llm-calls", "2", "--tool-called", "add_numbers", "--tool-not-called", "lookup_inventory",
+                "--model-used", "offline-sim-1", "--model-not-used", "gpt-4o", "--output-contains", "42",
+                "--output-matches", "\\d+", "--max-cost", "0", "--json");
+        JsonNode j = CliTestBase.json(r.out());
+        assertEquals(dev.agentos.traces.analysis.TraceRules.Type.values().length, j.get("total").asInt(), r::toString);
+        assertEquals(1, j.get("failed").asInt(), "only max_cost, which cannot price an offline model: " + r);
+        assertEquals("max_cost", j.get("results").get(0).get("rule").asText());
+    }
+
+    @Test
     void rulesComeFromYamlOrJsonFilesAndBadOnesAreUsageErrors() throws Exception {
         Path yaml = dir.resolve("rules.yaml");
         Files.writeString(yaml, "no_failed_spans: true\nmax_tokens: 5000\ntool_called:\n  - add_numbers\nmax_duration: 2s\n");

@@ -51,9 +51,14 @@ class ToolErrorsTest {
     }
 
     static List<AgentOsTool> tools(String baseUrl, Map<String, String> env) {
+        return tools(baseUrl, env, false);
+    }
+
+    /** @param allowRuns with run_agent, as --allow-runs gives */
+    static List<AgentOsTool> tools(String baseUrl, Map<String, String> env, boolean allowRuns) {
         ConnectionOptions o = ConnectionOptions.resolve(baseUrl, null, null, null, null, env);
         AgentOsClient client = AgentOsClient.create(o);
-        return ServerAssembly.tools(() -> client, Clock.systemUTC(), true);
+        return ServerAssembly.tools(() -> client, Clock.systemUTC(), allowRuns);
     }
 
     static String text(CallToolResult r) {
@@ -62,7 +67,7 @@ class ToolErrorsTest {
 
     @Test
     void unreachableAgentOsNamesTheUrlAndHowToSetIt() {
-        for (AgentOsTool t : tools("http://127.0.0.1:9", Map.of())) {
+        for (AgentOsTool t : tools("http://127.0.0.1:9", Map.of(), true)) {
             CallToolResult r = t.call(CALLS.get(t.name()));
             assertTrue(r.isError(), t.name());
             assertEquals("Cannot reach AgentOS at http://127.0.0.1:9 (connection refused). Is it running? "
@@ -119,7 +124,7 @@ class ToolErrorsTest {
     @Test
     void badArgumentsFailBeforeAnyRequest() {
         AgentOsStub.open(server);
-        List<AgentOsTool> tools = tools(server.baseUrl(), Map.of());
+        List<AgentOsTool> tools = tools(server.baseUrl(), Map.of(), true);
         Map<String, Map<String, Object>> bad = Map.ofEntries(
                 Map.entry("list_traces", Map.of("start_time", "2026-13-45")),
                 Map.entry("get_trace", Map.of("trace_id", "a\nb")),
