@@ -60,7 +60,7 @@ public final class Discovery {
         }
         if (found.size() > 1) {
             throw new dev.agentos.traces.client.ArgumentException("'" + id + "' is " + String.join(" and ",
-                    found.stream().map(x -> "a " + x.kind().label()).toList()) + "; say which (agent_id, team_id or workflow_id).");
+                    found.stream().map(x -> (x.kind() == Catalog.Kind.AGENT ? "an " : "a ") + x.kind().label()).toList()) + "; say which (agent_id, team_id or workflow_id).");
         }
         throw new AgentOsException.NotFound(unknown(c, id, kind));
     }

@@ -191,6 +191,18 @@ class RunLoopCommandsTest {
     }
 
     @Test
+    void anIdThatNamesAnAgentAndATeamIsRefusedWithTheChoices() {
+        ObjectNode config = (ObjectNode) RunStubs.json("config.json");
+        ((ObjectNode) config.get("teams").get(0)).put("id", "math-agent"); // a team that shares the agent's id
+        server.stubFor(get(urlPathEqualTo("/config")).atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(config.toString())));
+        CliRun.Result r = cli("run", "math-agent", "hi", "--allow-runs");
+        CliTestBase.assertFails(2, r);
+        assertEquals("error: 'math-agent' is an agent and a team; say which (agent_id, team_id or workflow_id).\n", r.err());
+        assertTrue(server.findAll(postRequestedFor(urlPathEqualTo("/agents/math-agent/runs"))).isEmpty());
+    }
+
+    @Test
     void aRunWhoseModelFailsExitsOne() {
         server.stubFor(RunStubs.run("agents", "math-agent", Map.of("message", "crash now", "user_id", "cap-user"))
                 .willReturn(RunStubs.sse("run_agent_model_error_stream.sse")));
