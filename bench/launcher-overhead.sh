@@ -12,7 +12,7 @@ mkdir -p "$work/jdk/bin" "$work/pathbin"
 cp "$real/release" "$work/jdk/release"
 ln -s /bin/true "$work/jdk/bin/java"; ln -s "$work/jdk/bin/java" "$work/pathbin/java"
 export XDG_CACHE_HOME="$work/cache"
-jar="$PWD/bin/../target/agentos-traces-mcp.jar"
+jar="$PWD/target/agentos-traces-mcp.jar"
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$real/release")
 ext=jsa; [ "$major" -ge 25 ] && ext=aot
 archive="$XDG_CACHE_HOME/agentos-traces-mcp$work/jdk$jar.serve.$ext"

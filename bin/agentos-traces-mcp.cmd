@@ -12,5 +12,7 @@ if "%JAR%"=="" (
 )
 set "JAVA=java"
 if not "%JAVA_HOME%"=="" set "JAVA=%JAVA_HOME%\bin\java"
+rem the runtime image (the download) brings its own Java
+if exist "%HERE%..\runtime\bin\java.exe" set "JAVA=%HERE%..\runtime\bin\java.exe"
 "%JAVA%" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:+UseSerialGC -Xms8m -Xmx256m -Xss512k -XX:-UsePerfData -Xlog:disable -Xlog:all=warning:stderr %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -3,15 +3,15 @@ package dev.agentos.traces.analysis;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where one trace spent its time: the critical path (from the root, always into the child that finished
- * last, since that child held its parent open) and every span's own time (its duration minus the time
- * covered by its children), as a share of the whole trace.
+ * Where one trace spent its time, for {@code slow_spans}: the split into LLM, tool and other time (whole trace and
+ * per step), the critical path, and every span's own time (its window minus its children's, spans placed by time
+ * and clipped to their parents as for the critical path).
  */
 public final class Bottlenecks {
 
@@ -23,99 +23,79 @@ public final class Bottlenecks {
     }
 
     /**
-     * @param total the trace's duration (from its own timestamps)
-     * @param criticalPath root first
+     * @param total the trace's wall time (earliest start to latest end of its roots)
      * @param spans every span, most own time first
      */
-    public record Result(Duration total, List<SpanTime> criticalPath, List<SpanTime> spans) {
+    public record Result(Duration total, TimeSplit.Result split, CriticalPath.Result path, List<SpanTime> spans) {
     }
 
     public static Result of(TraceDetail d) {
+        TimedTree t = TimedTree.of(d);
+        CriticalPath.Result path = CriticalPath.of(t);
         List<SpanTime> all = new ArrayList<>();
-        for (TraceNode root : d.tree()) {
-            collect(root, 0, all);
+        long[] w = t.window() == null ? new long[2] : t.window();
+        for (TimedTree.Node r : t.roots()) {
+            collect(r, w[0], w[1], 0, all);
         }
         all.sort(Comparator.comparing(SpanTime::selfTime).reversed().thenComparing(SpanTime::duration,
                 Comparator.reverseOrder()));
-        List<SpanTime> path = new ArrayList<>();
-        TraceNode n = latestEnding(d.tree());
-        int depth = 0;
-        while (n != null) {
-            path.add(time(n, depth++));
-            n = latestEnding(n.spans());
-        }
-        return new Result(d.summary().duration(), List.copyOf(path), List.copyOf(all));
+        return new Result(path.wall(), TimeSplit.of(t), path, List.copyOf(all));
     }
 
-    private static void collect(TraceNode n, int depth, List<SpanTime> out) {
-        out.add(time(n, depth));
-        for (TraceNode c : n.spans()) {
-            collect(c, depth + 1, out);
-        }
-    }
-
-    private static SpanTime time(TraceNode n, int depth) {
-        return new SpanTime(n.id(), n.name(), n.type(), n.status(), n.duration(), selfTime(n), depth);
-    }
-
-    private static TraceNode latestEnding(List<TraceNode> nodes) {
-        TraceNode best = null;
-        for (TraceNode c : nodes) {
-            if (best == null || end(c).isAfter(end(best))) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static Instant end(TraceNode n) {
-        if (n.endTime() != null) {
-            return n.endTime();
-        }
-        return n.startTime() == null ? Instant.MIN : n.startTime().plus(n.duration());
-    }
-
-    /** Duration minus the union of the children's intervals (clipped to this span); never negative. */
-    static Duration selfTime(TraceNode n) {
-        Duration total = n.duration();
-        if (n.spans().isEmpty() || n.startTime() == null || n.endTime() == null) {
-            Duration children = Duration.ZERO;
-            for (TraceNode c : n.spans()) {
-                children = children.plus(c.duration());
-            }
-            Duration self = total.minus(children);
-            return self.isNegative() ? Duration.ZERO : self;
-        }
-        List<Instant[]> iv = new ArrayList<>();
-        for (TraceNode c : n.spans()) {
-            if (c.startTime() == null || c.endTime() == null) {
-                continue;
-            }
-            Instant s = c.startTime().isBefore(n.startTime()) ? n.startTime() : c.startTime();
-            Instant e = c.endTime().isAfter(n.endTime()) ? n.endTime() : c.endTime();
-            if (e.isAfter(s)) {
-                iv.add(new Instant[] {s, e});
-            }
-        }
-        iv.sort(Comparator.comparing(a -> a[0]));
-        Duration covered = Duration.ZERO;
-        Instant curS = null;
-        Instant curE = null;
-        for (Instant[] a : iv) {
-            if (curE == null || a[0].isAfter(curE)) {
-                if (curE != null) {
-                    covered = covered.plus(Duration.between(curS, curE));
+    /**
+     * {@code pf, pt}: the nearest timed ancestor's window, already clipped; this span's own is clipped to it (a span
+     * wholly outside it gets an empty window), and its own time is that window minus its children's.
+     */
+    private static void collect(TimedTree.Node n, long pf, long pt, int depth, List<SpanTime> out) {
+        TraceNode s = n.span();
+        long from = pf;
+        long to = pt;
+        if (n.timed()) {
+            from = Math.min(Math.max(n.start(), pf), pt);
+            to = Math.max(from, Math.min(n.end(), pt));
+            List<TimedTree.Node> kids = TimedTree.timed(n.children());
+            long[] iv = new long[2 * kids.size()];
+            int m = 0;
+            for (TimedTree.Node c : kids) {
+                long cs = Math.max(c.start(), from);
+                long ce = Math.min(c.end(), to);
+                if (ce > cs) {
+                    iv[m++] = cs;
+                    iv[m++] = ce;
                 }
-                curS = a[0];
-                curE = a[1];
-            } else if (a[1].isAfter(curE)) {
-                curE = a[1];
+            }
+            out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), Duration.ofNanos(n.length()),
+                    Duration.ofNanos(to - from - covered(iv, m)), depth));
+        } else {
+            out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), s.duration(), Duration.ZERO, depth));
+        }
+        for (TimedTree.Node c : n.children()) {
+            collect(c, from, to, depth + 1, out);
+        }
+    }
+
+    /** Length of the union of {@code m / 2} start, end pairs. */
+    private static long covered(long[] iv, int m) {
+        int k = m / 2;
+        long[][] pairs = new long[k][];
+        for (int i = 0; i < k; i++) {
+            pairs[i] = new long[] {iv[2 * i], iv[2 * i + 1]};
+        }
+        Arrays.sort(pairs, Comparator.comparingLong(p -> p[0]));
+        long sum = 0;
+        long curS = 0;
+        long curE = Long.MIN_VALUE;
+        for (long[] p : pairs) {
+            if (p[0] > curE) {
+                if (curE != Long.MIN_VALUE) {
+                    sum += curE - curS;
+                }
+                curS = p[0];
+                curE = p[1];
+            } else if (p[1] > curE) {
+                curE = p[1];
             }
         }
-        if (curE != null) {
-            covered = covered.plus(Duration.between(curS, curE));
-        }
-        Duration self = total.minus(covered);
-        return self.isNegative() ? Duration.ZERO : self;
+        return curE == Long.MIN_VALUE ? sum : sum + curE - curS;
     }
 }

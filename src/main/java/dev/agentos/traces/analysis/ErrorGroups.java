@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -46,8 +44,12 @@ public final class ErrorGroups {
         String example;
         String exampleSpan;
         int count;
-        final Set<String> traces = new LinkedHashSet<>();
-        final Set<String> okTraces = new LinkedHashSet<>();
+        // a trace's failures are recorded together (one add() call), so the last trace id is enough to count
+        // each trace once: memory stays flat however many traces fail
+        String lastTrace;
+        int traceCount;
+        String lastOkTrace;
+        int okTraceCount;
         final List<String> examples = new ArrayList<>();
         Instant first;
         Instant last;
@@ -114,11 +116,16 @@ public final class ErrorGroups {
         String pattern = error == null ? "(no error message)" : shape(error);
         Acc a = groups.computeIfAbsent(kind + "\u0000" + what + "\u0000" + pattern, k -> new Acc(kind, what, pattern));
         a.count++;
-        if (a.traces.add(traceId) && a.examples.size() < EXAMPLES) {
-            a.examples.add(traceId);
+        if (!traceId.equals(a.lastTrace)) {
+            a.lastTrace = traceId;
+            a.traceCount++;
+            if (a.examples.size() < EXAMPLES) {
+                a.examples.add(traceId);
+            }
         }
-        if (ok) {
-            a.okTraces.add(traceId);
+        if (ok && !traceId.equals(a.lastOkTrace)) {
+            a.lastOkTrace = traceId;
+            a.okTraceCount++;
         }
         if (a.example == null) {
             a.example = error;
@@ -143,8 +150,8 @@ public final class ErrorGroups {
     public Result result() {
         List<Group> out = new ArrayList<>();
         for (Acc a : groups.values()) {
-            out.add(new Group(a.kind, a.what, a.pattern, a.example, a.count, a.traces.size(), a.first, a.last,
-                    List.copyOf(a.examples), a.exampleSpan, a.okTraces.size()));
+            out.add(new Group(a.kind, a.what, a.pattern, a.example, a.count, a.traceCount, a.first, a.last,
+                    List.copyOf(a.examples), a.exampleSpan, a.okTraceCount));
         }
         out.sort(Comparator.comparingInt(Group::count).reversed()
                 .thenComparing(Group::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))

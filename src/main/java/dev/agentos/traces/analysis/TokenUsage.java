@@ -63,6 +63,18 @@ public record TokenUsage(
                         in == null ? 0 : in, out == null ? 0 : out, n.duration(), in != null || out != null));
             }
         });
+        Long rootIn = null;
+        Long rootOut = null;
+        if (!trace.tree().isEmpty()) {
+            TraceNode root = trace.tree().get(0);
+            rootIn = root.totalInputTokens();
+            rootOut = root.totalOutputTokens();
+        }
+        return of(trace.traceId(), calls, rootIn, rootOut);
+    }
+
+    /** A trace's usage from its LLM calls and the root node's totals (null: none stated). */
+    public static TokenUsage of(String traceId, List<LlmCall> calls, Long rootIn, Long rootOut) {
         Map<String, ModelTokens> byModel = new TreeMap<>();
         long in = 0;
         long out = 0;
@@ -71,14 +83,6 @@ public record TokenUsage(
             out += c.outputTokens();
             byModel.merge(c.model(), new ModelTokens(c.model(), c.inputTokens(), c.outputTokens(), 1), ModelTokens::plus);
         }
-        Long rootIn = null;
-        Long rootOut = null;
-        if (!trace.tree().isEmpty()) {
-            TraceNode root = trace.tree().get(0);
-            rootIn = root.totalInputTokens();
-            rootOut = root.totalOutputTokens();
-        }
-        return new TokenUsage(trace.traceId(), in, out, Collections.unmodifiableMap(byModel),
-                List.copyOf(calls), rootIn, rootOut);
+        return new TokenUsage(traceId, in, out, Collections.unmodifiableMap(byModel), List.copyOf(calls), rootIn, rootOut);
     }
 }

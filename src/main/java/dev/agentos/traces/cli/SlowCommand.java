@@ -2,6 +2,7 @@ package dev.agentos.traces.cli;
 
 import dev.agentos.traces.analysis.Bottlenecks;
 import dev.agentos.traces.analysis.SpanLatency;
+import dev.agentos.traces.analysis.TimeSplitStats;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "slow", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = {"Where the time went (the slow_spans tool).",
-                "With TRACE_ID or --run-id: the critical path and the spans with the most own time.",
-                "With filters: p50/p95/max duration by span type and name across matching traces."})
+                "With TRACE_ID or --run-id: LLM, tool and other time (also per step), the critical path, the spans with "
+                        + "the most own time.",
+                "With filters: p50/p95/max duration by span type and name, and the time split by agent, team or workflow."})
 final class SlowCommand implements Callable<Integer> {
 
     private final Context ctx;
@@ -75,13 +77,19 @@ final class SlowCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         SpanLatency latency = new SpanLatency();
+        TimeSplitStats splits = new TimeSplitStats();
         TraceScan.Stats s;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceSource.of(client).scan(f, maxTraces, ctx.clock().instant(), bar, latency::add);
+            s = TraceSource.of(client).scan(f, maxTraces, ctx.clock().instant(), bar, t -> {
+                latency.add(t);
+                splits.add(t);
+            });
         }
         List<SpanLatency.Stat> stats = latency.result();
-        Output.print(spec.commandLine().getOut(), json, SlowSpansView.text(stats, latency, s, f, top, Hints.CLI),
-                SlowSpansView.structured(stats, latency, s, f, top));
+        List<TimeSplitStats.Row> runners = splits.result();
+        Output.print(spec.commandLine().getOut(), json,
+                SlowSpansView.text(stats, latency, runners, s, f, top, Hints.CLI),
+                SlowSpansView.structured(stats, latency, runners, s, f, top));
         return ExitCodes.OK;
     }
 }

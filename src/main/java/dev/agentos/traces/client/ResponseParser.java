@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.function.Function;
  * the wrong type is a {@link AgentOsException.BadResponse} that names the field.
  */
 final class ResponseParser {
+
+    /** Siblings in start order (AgentOS lists them as stored); stable, so ties and spans without a start keep theirs. */
+    private static final Comparator<TraceNode> START_ORDER = Comparator.comparing(TraceNode::startTime,
+            Comparator.nullsLast(Comparator.naturalOrder()));
 
     private final String what;
 
@@ -60,6 +65,7 @@ final class ResponseParser {
             for (JsonNode t : tree) {
                 nodes.add(node(t, 0));
             }
+            nodes.sort(START_ORDER);
         }
         return new TraceDetail(s, text(n, "output"), text(n, "error"), nodes);
     }
@@ -79,6 +85,7 @@ final class ResponseParser {
             for (JsonNode c : spans) {
                 children.add(node(c, depth + 1));
             }
+            children.sort(START_ORDER);
         }
         Map<String, Object> metadata = Map.of();
         JsonNode md = n.get("metadata");

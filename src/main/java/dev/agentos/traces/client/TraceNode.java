@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A span as AgentOS returns it, in a tree ({@code spans} are its children) or alone ({@code ?span_id=}).
+ * A span as AgentOS returns it, in a tree ({@code spans} are its children, in start order: the parser sorts
+ * them) or alone ({@code ?span_id=}).
  * Metadata keys are read through typed accessors so no caller sees raw JSON values.
  */
 public record TraceNode(

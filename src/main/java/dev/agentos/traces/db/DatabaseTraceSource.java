@@ -1,7 +1,9 @@
 package dev.agentos.traces.db;
 
+import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
+import dev.agentos.traces.client.TraceSummary;
 import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.query.TraceScan;
 import dev.agentos.traces.query.TraceSource;
@@ -10,11 +12,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +43,68 @@ final class DatabaseTraceSource implements TraceSource {
     @Override
     public TraceScan.Stats scan(TraceFilter filter, int limit, Instant asOf, ScanControl control,
             Consumer<TraceDetail> sink) {
+        return batches(filter, limit, asOf, control, (c, traces) -> {
+            Map<String, List<SpanRow>> spans = spans(c, traces);
+            int[] queries = {1};
+            for (TraceBuilder.TraceRow t : traces) {
+                sink.accept(TraceBuilder.build(t, spans.getOrDefault(t.traceId(), List.of()), id -> {
+                    queries[0]++;
+                    return output(c, id);
+                }));
+            }
+            return queries[0];
+        });
+    }
+
+    /**
+     * Tokens from the LLM spans alone: one query for their model and counts, one for the traces that hold a
+     * span whose parent is missing (the API leaves those out of the tree, so their tokens out of the sums);
+     * only such traces are built whole. (A cycle of parents without a missing one would be counted here and
+     * not by the API; span ids are random 64-bit numbers, so agno cannot write one.)
+     */
+    @Override
+    public TraceScan.Stats scanTokens(TraceFilter filter, int limit, Instant asOf, ScanControl control,
+            BiConsumer<TraceSummary, TokenUsage> sink) {
+        return batches(filter, limit, asOf, control, (c, traces) -> {
+            Map<String, List<Object[]>> llm = llmSpans(c, traces);
+            Set<String> orphans = orphaned(c, traces);
+            int queries = 2;
+            Map<String, List<SpanRow>> whole = Map.of();
+            if (!orphans.isEmpty()) {
+                whole = spans(c, traces.stream().filter(t -> orphans.contains(t.traceId())).toList());
+                queries++;
+            }
+            for (TraceBuilder.TraceRow t : traces) {
+                if (orphans.contains(t.traceId())) {
+                    TraceDetail d = TraceBuilder.build(t, whole.getOrDefault(t.traceId(), List.of()), id -> output(c, id));
+                    sink.accept(d.summary(), TokenUsage.of(d));
+                    continue;
+                }
+                List<TokenUsage.LlmCall> calls = new ArrayList<>();
+                long rootIn = 0;
+                long rootOut = 0;
+                for (Object[] r : llm.getOrDefault(t.traceId(), List.of())) {
+                    Long in = TraceBuilder.tokens(r[3]);
+                    Long out = TraceBuilder.tokens(r[4]);
+                    calls.add(new TokenUsage.LlmCall((String) r[0], (String) r[1],
+                            r[2] instanceof String m && !m.isEmpty() ? m : TokenUsage.UNKNOWN_MODEL,
+                            in == null ? 0 : in, out == null ? 0 : out, Duration.ZERO, in != null || out != null));
+                    rootIn += TraceBuilder.sumPart(r[3]);
+                    rootOut += TraceBuilder.sumPart(r[4]);
+                }
+                sink.accept(TraceBuilder.summary(t, 0, 0), TokenUsage.of(t.traceId(), calls,
+                        rootIn > 0 ? rootIn : null, rootOut > 0 ? rootOut : null));
+            }
+            return queries;
+        });
+    }
+
+    /** Reads one batch of trace rows; returns the queries it made. */
+    private interface Batch {
+        int read(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException;
+    }
+
+    private TraceScan.Stats batches(TraceFilter filter, int limit, Instant asOf, ScanControl control, Batch batch) {
         int queries = 0;
         int read = 0;
         long matching = 0;
@@ -59,17 +128,8 @@ final class DatabaseTraceSource implements TraceSource {
                     if (traces.isEmpty()) {
                         break;
                     }
-                    Map<String, List<SpanRow>> spans = spans(c, traces);
-                    queries++;
-                    int[] extra = {0};
-                    for (TraceBuilder.TraceRow t : traces) {
-                        sink.accept(TraceBuilder.build(t, spans.getOrDefault(t.traceId(), List.of()), id -> {
-                            extra[0]++;
-                            return output(c, id);
-                        }));
-                        read++;
-                    }
-                    queries += extra[0];
+                    queries += batch.read(c, traces);
+                    read += traces.size();
                     TraceBuilder.TraceRow last = traces.get(traces.size() - 1);
                     lastStart = last.startText();
                     lastId = last.traceId();
@@ -125,7 +185,9 @@ final class DatabaseTraceSource implements TraceSource {
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", TraceDatabase.TRACE_COLUMNS))
                 .append(" FROM ").append(db.table("agno_traces")).append(w.sql());
         if (lastStart != null) {
-            sql.append(w.sql().isEmpty() ? " WHERE " : " AND ").append("(start_time < ? OR (start_time = ? AND trace_id < ?))");
+            // 'start_time <= ?' first: the index on start_time bounds the range and only ties are sorted
+            // (written as one OR, SQLite sorted every remaining trace for each batch)
+            sql.append(w.sql().isEmpty() ? " WHERE " : " AND ").append("start_time <= ? AND (start_time < ? OR trace_id < ?)");
         }
         sql.append(" ORDER BY start_time DESC, trace_id DESC LIMIT ").append(n);
         List<TraceBuilder.TraceRow> out = new ArrayList<>(n);
@@ -179,21 +241,13 @@ final class DatabaseTraceSource implements TraceSource {
 
     private Map<String, List<SpanRow>> spans(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException {
         Map<String, List<SpanRow>> out = new HashMap<>();
-        String sql = db.postgres() ? PG_SPANS.formatted(db.options().schema())
-                : LITE_SPANS.formatted(String.join(", ", java.util.Collections.nCopies(traces.size(), "?")));
+        String sql = db.postgres() ? PG_SPANS.formatted(db.options().schema()) : LITE_SPANS.formatted(marks(traces.size()));
         try (PreparedStatement s = db.prepare(c, sql)) {
-            if (db.postgres()) {
-                Array ids = c.createArrayOf("varchar", traces.stream().map(TraceBuilder.TraceRow::traceId).toArray());
-                s.setArray(1, ids);
-            } else {
-                for (int i = 0; i < traces.size(); i++) {
-                    s.setString(i + 1, traces.get(i).traceId());
-                }
-            }
+            bindIds(c, s, traces);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     SpanRow row = new SpanRow(r.getString(1), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), r.getString(7), r.getString(8), r.getObject(9), r.getString(10),
+                            r.getString(6), DbText.instant(r.getString(7)), DbText.instant(r.getString(8)), r.getObject(9), r.getString(10),
                             r.getBoolean(11), r.getString(12), number(r.getObject(13)), number(r.getObject(14)),
                             r.getString(15), r.getBoolean(16), r.getString(17), r.getString(18));
                     out.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(row);
@@ -201,6 +255,64 @@ final class DatabaseTraceSource implements TraceSource {
             }
         }
         return out;
+    }
+
+    private Map<String, List<Object[]>> llmSpans(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException {
+        String sql = db.postgres() ? """
+                SELECT s.trace_id, s.span_id, s.name, a."llm.model_name", a."llm.token_count.prompt", a."llm.token_count.completion"
+                FROM %s.agno_spans s CROSS JOIN LATERAL jsonb_to_record(s.attributes) AS a("openinference.span.kind" text,
+                  "llm.model_name" text, "llm.token_count.prompt" text, "llm.token_count.completion" text)
+                WHERE s.trace_id = ANY(?) AND a."openinference.span.kind" = 'LLM'""".formatted(db.options().schema())
+                : """
+                SELECT trace_id, span_id, name, json_extract(attributes, '$."llm.model_name"'),
+                  json_extract(attributes, '$."llm.token_count.prompt"'), json_extract(attributes, '$."llm.token_count.completion"')
+                FROM agno_spans WHERE trace_id IN (%s) AND json_extract(attributes, '$."openinference.span.kind"') = 'LLM'"""
+                .formatted(marks(traces.size()));
+        Map<String, List<Object[]>> out = new HashMap<>();
+        try (PreparedStatement s = db.prepare(c, sql)) {
+            bindIds(c, s, traces);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Object[] {r.getString(2),
+                            r.getString(3), r.getObject(4), number(r.getObject(5)), number(r.getObject(6))});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The traces holding a span whose parent is not among the trace's spans. */
+    private Set<String> orphaned(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException {
+        String spans = db.table("agno_spans");
+        String sql = "SELECT DISTINCT s.trace_id FROM " + spans + " s WHERE s.trace_id "
+                + (db.postgres() ? "= ANY(?)" : "IN (" + marks(traces.size()) + ")")
+                + " AND s.parent_span_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + spans
+                + " p WHERE p.span_id = s.parent_span_id AND p.trace_id = s.trace_id)";
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement s = db.prepare(c, sql)) {
+            bindIds(c, s, traces);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private void bindIds(Connection c, PreparedStatement s, List<TraceBuilder.TraceRow> traces) throws SQLException {
+        if (db.postgres()) {
+            Array ids = c.createArrayOf("varchar", traces.stream().map(TraceBuilder.TraceRow::traceId).toArray());
+            s.setArray(1, ids);
+        } else {
+            for (int i = 0; i < traces.size(); i++) {
+                s.setString(i + 1, traces.get(i).traceId());
+            }
+        }
     }
 
     /** A token count as the API would hold it: PostgreSQL hands JSON numbers over as text. */

@@ -14,19 +14,7 @@ import java.time.Instant;
  * @param exceptionMessage {@code exception.message}, read for failed and root spans only
  */
 record SpanRow(String spanId, String parentSpanId, String name, String statusCode, String statusMessage,
-        String startText, String endText, Object durationMs, String kind, boolean team, String model,
+        Instant start, Instant end, Object durationMs, String kind, boolean team, String model,
         Object promptTokens, Object completionTokens, String toolName, boolean hasOutput, String rootOutput,
         String exceptionMessage) {
-
-    boolean root() {
-        return parentSpanId == null;
-    }
-
-    Instant start() {
-        return DbText.instant(startText);
-    }
-
-    Instant end() {
-        return DbText.instant(endText);
-    }
 }

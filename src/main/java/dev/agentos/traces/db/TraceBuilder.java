@@ -100,10 +100,37 @@ final class TraceBuilder {
             tree.add(new TraceNode(r.spanId(), r.name(), type(r), r.statusCode(), duration, start, end, null, null, null,
                     null, totals, kids(r, children, 0)));
         }
-        TraceSummary summary = new TraceSummary(t.traceId(), t.name(), t.status(), duration, start, end, spans.size(),
-                errors, null, t.runId(), t.sessionId(), t.userId(), t.agentId(), t.teamId(), t.workflowId(),
-                DbText.instant(t.createdText()));
-        return new TraceDetail(summary, output, error, tree);
+        return new TraceDetail(summary(t, spans.size(), errors), output, error, tree);
+    }
+
+    /** TraceSummary.from_trace, without the root's input (scans do not read it). */
+    static TraceSummary summary(TraceRow t, int totalSpans, int errorCount) {
+        return new TraceSummary(t.traceId(), t.name(), t.status(), DbText.duration(t.durationMs()),
+                DbText.instant(t.startText()), DbText.instant(t.endText()), totalSpans, errorCount, null, t.runId(),
+                t.sessionId(), t.userId(), t.agentId(), t.teamId(), t.workflowId(), DbText.instant(t.createdText()));
+    }
+
+    /**
+     * An LLM span's token count as {@link TraceNode#inputTokens()} reads it from the API's metadata: present
+     * only when truthy, then a non-negative whole number (or its text), else null.
+     */
+    static Long tokens(Object v) {
+        if (!truthy(v)) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            return d >= 0 && d == Math.rint(d) ? n.longValue() : null;
+        }
+        if (v instanceof String str) {
+            try {
+                long l = Long.parseLong(str.strip());
+                return l >= 0 ? l : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static List<TraceNode> kids(SpanRow parent, Map<String, List<SpanRow>> children, int depth) {
@@ -171,7 +198,7 @@ final class TraceBuilder {
     }
 
     /** One LLM span's share of the root's token totals ({@code if tokens: total += tokens}). */
-    private static long sumPart(Object v) {
+    static long sumPart(Object v) {
         if (v instanceof Number n) {
             return n.longValue();
         }

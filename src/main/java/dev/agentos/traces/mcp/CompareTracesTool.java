@@ -7,6 +7,7 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.render.CompareView;
 import dev.agentos.traces.render.Hints;
+import dev.agentos.traces.render.TimeSplitView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -30,10 +31,10 @@ final class CompareTracesTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "What changed between two runs (A, then B; e.g. a good run and a bad one): status, duration, span count and "
-                + "tokens, then the spans that differ, matched by their place in the tree: spans only in A or only in B, "
-                + "status changes, different outputs or errors, token changes, and durations that changed by 20% and 5 ms "
-                + "or more. Give each trace by id (trace_id_a/trace_id_b) or run id (run_id_a/run_id_b).";
+        return "What changed between two runs (A, then B; e.g. a good run and a bad one): shape, failures, duration, time "
+                + "split, tokens, then the spans that differ, matched by type and name (stream/async variants alike): "
+                + "spans only in A or B, status, error, tool args, output, tokens, durations changed by 20% and 5 ms. "
+                + "Give each trace by id (trace_id_a/trace_id_b) or run id (run_id_a/run_id_b).";
     }
 
     @Override
@@ -52,24 +53,26 @@ final class CompareTracesTool extends AgentOsTool {
     String outputSchema() {
         return """
                 {"type": "object", "required": ["a", "b", "differences", "difference_count", "alike"], "properties": {
-                   "a": %1$s, "b": %1$s, "duration_delta_ms": {"type": "number"},
+                   "a": %1$s, "b": %1$s, "same_shape": {"type": "boolean"}, "duration_delta_ms": {"type": "number"},
                    "input_differs": {"type": "boolean"}, "output_differs": {"type": "boolean"},
                    "differences": {"type": "array", "items": {"type": "object", "required": ["path", "changes"],
                      "properties": {"path": {"type": "string"}, "type": {"type": "string"}, "name": {"type": "string"},
                        "changes": {"type": "array", "items": {"type": "string",
-                         "enum": ["added", "removed", "status", "output", "tokens", "duration"]}},
+                         "enum": ["added", "removed", "status", "error", "args", "output", "tokens", "duration"]}},
                        "span_id_a": {"type": "string"}, "span_id_b": {"type": "string"},
                        "duration_ms_a": {"type": "number"}, "duration_ms_b": {"type": "number"},
                        "status_a": {"type": "string"}, "status_b": {"type": "string"},
                        "tokens_a": {"type": "integer"}, "tokens_b": {"type": "integer"},
+                       "args_a": {"type": "string"}, "args_b": {"type": "string"},
                        "output_a": {"type": "string"}, "output_b": {"type": "string"},
-                       "error_a": {"type": "string"}, "error_b": {"type": "string"}}}},
+                       "error_a": {"type": "string"}, "error_b": {"type": "string"}, "inside": {"type": "integer"}}}},
                    "difference_count": {"type": "integer"}, "differences_omitted": {"type": "integer"},
                    "alike": {"type": "integer"}}}""".formatted("""
                 {"type": "object", "properties": {"trace_id": {"type": "string"}, "name": {"type": "string"},
                   "run_id": {"type": "string"}, "status": {"type": "string"}, "error_count": {"type": "integer"},
                   "duration_ms": {"type": "number"}, "spans": {"type": "integer"},
-                  "input_tokens": {"type": "integer"}, "output_tokens": {"type": "integer"}}}""");
+                  "input_tokens": {"type": "integer"}, "output_tokens": {"type": "integer"}, "split": %s}}"""
+                .formatted(TimeSplitView.SCHEMA));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.agentos.traces.mcp;
 
 import dev.agentos.traces.analysis.Bottlenecks;
 import dev.agentos.traces.analysis.SpanLatency;
+import dev.agentos.traces.analysis.TimeSplitStats;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.TraceDetail;
@@ -12,6 +13,7 @@ import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.ScanView;
 import dev.agentos.traces.render.SlowSpansView;
+import dev.agentos.traces.render.TimeSplitView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -35,9 +37,9 @@ final class SlowSpansTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "Why a run was slow. For one trace (trace_id or run_id): its critical path (the chain of spans that held "
-                + "the run open) and its slowest spans by own time, each with its share of the total. For a filter instead: "
-                + "p50/p95/max duration and total time by span type and name across matching traces. "
+        return "Why a run was slow. For one trace (trace_id or run_id): its time split into LLM, tool and other (also per "
+                + "step and agent), its critical path, and its slowest spans by own time. For a filter instead: "
+                + "p50/p95/max duration by span type and name, and the time split by agent, team or workflow. "
                 + ScanArgs.DESCRIPTION;
     }
 
@@ -58,7 +60,9 @@ final class SlowSpansTool extends AgentOsTool {
                 {"type": "object", "required": ["scope"], "properties": {
                    "scope": {"type": "string", "enum": ["trace", "filter"]},
                    "trace_id": {"type": "string"}, "name": {"type": "string"}, "duration_ms": {"type": "number"},
-                   "span_count": {"type": "integer"},
+                   "span_count": {"type": "integer"}, "split": %2$s,
+                   "steps": {"type": "array", "items": {"type": "object", "properties": {"span_id": {"type": "string"},
+                     "name": {"type": "string"}, "type": {"type": "string"}, "split": %2$s}}},
                    "critical_path": {"type": "array", "items": {"type": "object"}},
                    "slowest": {"type": "array", "items": {"type": "object"}}, "spans_omitted": {"type": "integer"},
                    "traces": {"type": "integer"}, "spans": {"type": "integer"},
@@ -67,7 +71,10 @@ final class SlowSpansTool extends AgentOsTool {
                        "p50_ms": {"type": "number"}, "p95_ms": {"type": "number"}, "max_ms": {"type": "number"},
                        "total_ms": {"type": "number"}, "slowest_trace_id": {"type": "string"},
                        "slowest_span_id": {"type": "string"}}}},
-                   "names_omitted": {"type": "integer"}, "scan": %s}}""".formatted(ScanView.SCHEMA);
+                   "names_omitted": {"type": "integer"},
+                   "by_runner": {"type": "array", "items": {"type": "object", "properties": {"runner": {"type": "string"},
+                     "traces": {"type": "integer"}, "total": %2$s, "median": %2$s}}}, "scan": %1$s}}"""
+                .formatted(ScanView.SCHEMA, TimeSplitView.SCHEMA);
     }
 
     @Override
@@ -85,9 +92,14 @@ final class SlowSpansTool extends AgentOsTool {
             return ok(SlowSpansView.text(d, r, top, Hints.MCP), SlowSpansView.structured(d, r, top));
         }
         SpanLatency latency = new SpanLatency();
-        TraceScan.Stats s = TraceSource.of(client).scan(f, ScanArgs.maxTraces(a), a.now(), a.control(), latency::add);
+        TimeSplitStats splits = new TimeSplitStats();
+        TraceScan.Stats s = TraceSource.of(client).scan(f, ScanArgs.maxTraces(a), a.now(), a.control(), t -> {
+            latency.add(t);
+            splits.add(t);
+        });
         var stats = latency.result();
-        return ok(SlowSpansView.text(stats, latency, s, f, top, Hints.MCP),
-                SlowSpansView.structured(stats, latency, s, f, top));
+        var runners = splits.result();
+        return ok(SlowSpansView.text(stats, latency, runners, s, f, top, Hints.MCP),
+                SlowSpansView.structured(stats, latency, runners, s, f, top));
     }
 }

@@ -65,8 +65,7 @@ public final class TokenQuery {
     public static Result overFilter(AgentOsClient client, TraceFilter filter, GroupBy by, int maxTraces, Instant asOf,
             ScanControl control) {
         TokenSums sums = new TokenSums(by);
-        TraceScan.Stats stats = TraceSource.of(client).scan(filter, maxTraces, asOf, control,
-                d -> sums.add(d.summary(), TokenUsage.of(d)));
+        TraceScan.Stats stats = TraceSource.of(client).scanTokens(filter, maxTraces, asOf, control, sums::add);
         return Result.of(sums, stats);
     }
 

@@ -1,9 +1,12 @@
 package dev.agentos.traces.query;
 
+import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceFilter;
+import dev.agentos.traces.client.TraceSummary;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +17,15 @@ import java.util.function.Consumer;
 public interface TraceSource {
 
     TraceScan.Stats scan(TraceFilter filter, int limit, Instant asOf, ScanControl control, Consumer<TraceDetail> sink);
+
+    /**
+     * Each trace's token usage beside its summary, newest first. A database answers this from its LLM spans
+     * alone, without building trees (the summary then carries no span counts, and the LLM calls no durations).
+     */
+    default TraceScan.Stats scanTokens(TraceFilter filter, int limit, Instant asOf, ScanControl control,
+            BiConsumer<TraceSummary, TokenUsage> sink) {
+        return scan(filter, limit, asOf, control, d -> sink.accept(d.summary(), TokenUsage.of(d)));
+    }
 
     /** The database when {@code --database-url} is set, else the HTTP API. */
     static TraceSource of(AgentOsClient client) {

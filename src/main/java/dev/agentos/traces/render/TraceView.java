@@ -1,6 +1,7 @@
 package dev.agentos.traces.render;
 
 import dev.agentos.traces.analysis.SpanFailures;
+import dev.agentos.traces.analysis.TimeSplit;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.Times;
 import dev.agentos.traces.client.TraceDetail;
@@ -83,6 +84,10 @@ public final class TraceView {
                 b.append(" over ").append(tokens.byModel().size()).append(" models");
             }
             b.append(", ").append(tokens.calls().size()).append(tokens.calls().size() == 1 ? " LLM call\n" : " LLM calls\n");
+        }
+        TimeSplit split = TimeSplit.ofTrace(d);
+        if (!split.wall().isZero()) {
+            b.append("time: ").append(TimeSplitView.text(split)).append('\n');
         }
         if (s.input() != null) {
             b.append("input: ").append(Text.quote(s.input(), TRACE_IO_CHARS)).append('\n');

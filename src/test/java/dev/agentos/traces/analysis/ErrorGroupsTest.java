@@ -1,10 +1,10 @@
 package dev.agentos.traces.analysis;
 
-import static dev.agentos.traces.testsupport.Trees.span;
-import static dev.agentos.traces.testsupport.Trees.trace;
+import static dev.agentos.traces.testsupport.BuiltTraces.span;
+import static dev.agentos.traces.testsupport.BuiltTraces.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.agentos.traces.testsupport.Trees;
+import dev.agentos.traces.testsupport.BuiltTraces;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,8 @@ class ErrorGroupsTest {
         assertEquals(2, first.count());
         assertEquals(2, first.okStatusTraces(), "both traces said OK although their tool failed");
         assertEquals(List.of("t1", "t2"), first.exampleTraceIds());
-        assertEquals(Trees.at(10), first.firstSeen());
-        assertEquals(Trees.at(1010), first.lastSeen());
+        assertEquals(BuiltTraces.at(10), first.firstSeen());
+        assertEquals(BuiltTraces.at(1010), first.lastSeen());
         assertEquals("Item 'gears' not found in warehouse 12", first.exampleError());
         assertEquals(3, r.failedSpans());
         assertEquals(3, r.tracesWithErrors());

@@ -1,7 +1,7 @@
 package dev.agentos.traces.analysis;
 
-import static dev.agentos.traces.testsupport.Trees.span;
-import static dev.agentos.traces.testsupport.Trees.trace;
+import static dev.agentos.traces.testsupport.BuiltTraces.span;
+import static dev.agentos.traces.testsupport.BuiltTraces.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -26,10 +26,17 @@ class AnswerCommandsTest extends CliTestBase {
     void slowShowsTheCriticalPathOfOneTraceAndLatencyAcrossTraces() {
         String one = ok("slow", TOOL_ERROR_TRACE).out();
         assertTrue(one.contains("critical path"), one);
+        assertTrue(one.contains("\ntime: LLM "), one);
         assertTrue(one.contains("agentos-traces-mcp get " + TOOL_ERROR_TRACE + " --span-id <id>"), one);
         JsonNode all = json(ok("slow", "--json", "--top", "100").out());
         assertEquals(84, all.get("spans").asInt());
         assertEquals(22, all.get("traces").asInt());
+        int traces = 0;
+        for (JsonNode r : all.get("by_runner")) {
+            traces += r.get("traces").asInt();
+        }
+        assertEquals(22, traces, "every trace in the time split by agent, team or workflow");
+        assertTrue(ok("slow").out().contains("time by agent, team or workflow"));
     }
 
     @Test
@@ -44,6 +51,8 @@ class AnswerCommandsTest extends CliTestBase {
     void compareNamesTheFailedTool() {
         String text = ok("compare", PLAIN, TOOL_ERROR_TRACE).out();
         assertTrue(text.contains("+ only in B: TOOL lookup_inventory"), text);
+        assertTrue(text.contains("failed only in B: TOOL lookup_inventory"), text);
+        assertTrue(text.contains("\ntime: LLM "), text);
         assertEquals(2, cli("compare", PLAIN).code(), "two traces are needed");
     }
 

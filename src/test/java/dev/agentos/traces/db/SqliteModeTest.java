@@ -117,6 +117,36 @@ class SqliteModeTest {
     }
 
     @Test
+    void tokensReadFromLlmSpansAloneEqualTheWholeTreesEvenWhereParentsAreMissing() throws Exception {
+        Path copy = dir.resolve("orphans.db");
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM agno_spans WHERE span_id = 'e65c6e05f928324f'"); // the team member: its LLM calls are orphaned
+            s.execute("DELETE FROM agno_spans WHERE span_id = '50eb9cd3f2319ae5'"); // the workflow's root: still running
+        }
+        TraceSource source = TraceSource.of(AgentOsClient.create(opts("sqlite:" + copy)));
+        List<String> fast = new ArrayList<>();
+        source.scanTokens(TraceFilter.NONE, 10, Instant.now(), ScanControl.NONE, (summary, u) -> fast.add(usage(u)));
+        List<String> whole = new ArrayList<>();
+        source.scan(TraceFilter.NONE, 10, Instant.now(), ScanControl.NONE,
+                d -> whole.add(usage(dev.agentos.traces.analysis.TokenUsage.of(d))));
+        assertEquals(whole, fast);
+        // the API shows the team run's orphaned member calls in no tree, yet counts them in the root's totals
+        assertTrue(fast.contains("6537563e6eea5b210fdf7c42c32d47f7 in=827 out=40 calls=2 models={offline-leader="
+                + "ModelTokens[model=offline-leader, inputTokens=827, outputTokens=40, calls=2]} root=885/64 matches=false"),
+                fast.toString());
+        // a trace without its root has an empty tree: no tokens at all
+        assertTrue(fast.contains("92c18b7f3da94eaecdc2540ccc54a5f9 in=0 out=0 calls=0 models={} root=null/null matches=true"),
+                fast.toString());
+    }
+
+    private static String usage(dev.agentos.traces.analysis.TokenUsage u) {
+        return u.traceId() + " in=" + u.inputTokens() + " out=" + u.outputTokens() + " calls=" + u.calls().size()
+                + " models=" + u.byModel() + " root=" + u.rootInputTokens() + "/" + u.rootOutputTokens()
+                + " matches=" + u.matchesRootTotals();
+    }
+
+    @Test
     void theConnectionCannotWrite() {
         TraceDatabase db = TraceDatabase.of(options);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

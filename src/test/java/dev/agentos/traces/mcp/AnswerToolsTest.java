@@ -200,31 +200,32 @@ class AnswerToolsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void slowSpansOfOneTraceFollowsTheLastFinishingChildAndOwnTimesAddUpToTheTrace() throws Exception {
+    void slowSpansOfOneTraceSplitsItsTimeAndItsCriticalPathCoversItOnce() {
+        // the walk itself is tested on hand-drawn layouts in analysis.CriticalPathTest; here: what the tool hands over
         Map<String, Object> m = structured(call("slow_spans", Map.of("trace_id", TOOL_ERROR, "top", 100)));
-        JsonNode trace = JSON.readTree(Fixtures.body("trace_detail_tool_error.json"));
-        JsonNode root = trace.get("tree").get(0);
-        List<Map<String, Object>> path = (List<Map<String, Object>>) (List<?>) m.get("critical_path");
-        assertEquals(root.get("id").asText(), path.get(0).get("span_id"));
-        JsonNode node = root;
-        for (int i = 1; i < path.size(); i++) {
-            JsonNode last = null;
-            for (JsonNode c : node.path("spans")) {
-                if (last == null || Instant.parse(c.get("end_time").asText()).isAfter(Instant.parse(last.get("end_time").asText()))) {
-                    last = c;
-                }
-            }
-            assertEquals(last.get("id").asText(), path.get(i).get("span_id"), "step " + i);
-            node = last;
-        }
-        assertTrue(node.path("spans").isEmpty(), "the path ends at a leaf");
-        double selfSum = 0;
-        for (Object o : (List<Object>) m.get("slowest")) {
-            selfSum += ((Number) ((Map<String, Object>) o).get("self_ms")).doubleValue();
-        }
         double total = ((Number) m.get("duration_ms")).doubleValue();
-        assertEquals(total, selfSum, 0.01, "own times partition the trace");
-        assertTrue(text(call("slow_spans", Map.of("trace_id", TOOL_ERROR))).contains("critical path"));
+        Map<String, Object> split = (Map<String, Object>) m.get("split");
+        assertEquals(total, ((Number) split.get("ms")).doubleValue(), 1e-9);
+        double parts = 0;
+        long pct = 0;
+        for (String k : List.of("llm", "tool", "other")) {
+            parts += ((Number) split.get(k + "_ms")).doubleValue();
+            pct += num(split.get(k + "_pct"));
+        }
+        assertEquals(total, parts, 0.002, "LLM + tool + other = wall time");
+        assertEquals(100, pct);
+        double at = 0;
+        double pathPct = 0;
+        for (Map<String, Object> s : (List<Map<String, Object>>) (List<?>) m.get("critical_path")) {
+            assertEquals(at, ((Number) s.get("at_ms")).doubleValue(), 0.002, "contiguous");
+            at += ((Number) s.get("ms")).doubleValue();
+            pathPct += ((Number) s.get("pct")).doubleValue();
+        }
+        assertEquals(total, at, 0.01, "the path covers the wall time once");
+        assertEquals(100.0, pathPct, 1e-6);
+        String text = text(call("slow_spans", Map.of("trace_id", TOOL_ERROR)));
+        assertTrue(text.contains("critical path (Jaeger's walk"), text);
+        assertTrue(text.contains("\ntime: LLM "), text);
     }
 
     @Test

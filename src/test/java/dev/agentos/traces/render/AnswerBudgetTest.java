@@ -9,6 +9,7 @@ import dev.agentos.traces.analysis.ErrorGroups;
 import dev.agentos.traces.analysis.GroupBy;
 import dev.agentos.traces.analysis.Pricing;
 import dev.agentos.traces.analysis.SpanLatency;
+import dev.agentos.traces.analysis.TimeSplitStats;
 import dev.agentos.traces.analysis.TokenBreakdown;
 import dev.agentos.traces.analysis.TokenTotals;
 import dev.agentos.traces.analysis.TokenUsage;
@@ -89,6 +90,7 @@ class AnswerBudgetTest {
     void tenThousandTracesAggregateExactlyAndRenderWithinBudget() {
         ErrorGroups errors = new ErrorGroups();
         SpanLatency latency = new SpanLatency();
+        TimeSplitStats splits = new TimeSplitStats();
         List<TokenBreakdown.Row> rows = new ArrayList<>();
         long in = 0;
         long out = 0;
@@ -97,6 +99,7 @@ class AnswerBudgetTest {
             TraceDetail d = trace(i, 12);
             errors.add(d);
             latency.add(d);
+            splits.add(d);
             rows.add(new TokenBreakdown.Row(d.summary(), TokenUsage.of(d)));
             for (int k = 1; k < 12; k++) {
                 if (k % 2 == 1) {
@@ -119,8 +122,12 @@ class AnswerBudgetTest {
         List<SpanLatency.Stat> st = latency.result();
         assertEquals(TRACES * 12L, latency.spans());
         assertEquals(TRACES * 12L, st.stream().mapToLong(SpanLatency.Stat::count).sum());
-        String slow = SlowSpansView.text(st, latency, s, TraceFilter.NONE, SlowSpansView.MAX_TOP, Hints.MCP);
+        List<TimeSplitStats.Row> runners = splits.result();
+        assertEquals(500, runners.size());
+        assertEquals(TRACES, runners.stream().mapToInt(TimeSplitStats.Row::traces).sum());
+        String slow = SlowSpansView.text(st, latency, runners, s, TraceFilter.NONE, SlowSpansView.MAX_TOP, Hints.MCP);
         assertTrue(slow.length() <= Text.BUDGET, "slow_spans: " + slow.length());
+        assertTrue(slow.endsWith("(POST /traces/search)"), "the footer survives the cut");
 
         TokenTotals totals = TokenTotals.of(rows.stream().map(TokenBreakdown.Row::usage).toList());
         assertEquals(in, totals.inputTokens());

@@ -1,60 +1,54 @@
 package dev.agentos.traces.render;
 
-import dev.agentos.traces.analysis.CostEstimate;
-import dev.agentos.traces.analysis.ErrorGroups;
-import dev.agentos.traces.analysis.Pricing;
-import dev.agentos.traces.analysis.TokenUsage;
+import dev.agentos.traces.analysis.Bottlenecks;
+import dev.agentos.traces.analysis.TraceDiff;
+import dev.agentos.traces.client.Json;
 import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.client.TraceFilter;
-import dev.agentos.traces.query.ScanControl;
-import dev.agentos.traces.query.TokenQuery;
-import dev.agentos.traces.query.TraceScan;
-import dev.agentos.traces.testsupport.FixtureAgentOs;
 import dev.agentos.traces.testsupport.Golden;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.Map;
+import dev.agentos.traces.testsupport.Trees;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-/**
- * The answers a model reads most (errors, cost, and the scan footer every aggregation ends with), for the
- * real fixtures, compared with reviewed golden files.
- */
+/** slow_spans and compare_traces on real workflow, team and agent runs, text and JSON, against reviewed files. */
 class AnswerGoldenTest {
 
-    @RegisterExtension
-    static final FixtureAgentOs agentOs = new FixtureAgentOs();
+    static final String STREAMED = "runs/trace_report_workflow_1.json";
+    static final String PLAIN = "runs/trace_report_workflow_2.json";
 
-    static final Instant AS_OF = Instant.parse("2026-11-24T12:00:00Z");
-    static final Pricing PRICES = new Pricing("test table", "2026-11-01", "USD",
-            Map.of("offline-sim-1", new Pricing.Price(new BigDecimal("1.5"), new BigDecimal("6")),
-                    "offline-sim-2", new Pricing.Price(new BigDecimal("3"), new BigDecimal("15"))));
-
-    @Test
-    void errorsOverEveryTrace() {
-        ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s = TraceScan.scan(agentOs.client(), TraceFilter.NONE, 1000, AS_OF, ScanControl.NONE, errors::add);
-        Golden.assertMatches("golden/errors_all.txt",
-                ErrorsView.text(errors.result(), s, TraceFilter.NONE, ErrorsView.DEFAULT_MAX_GROUPS, Hints.MCP));
+    static void slow(String fixture, String golden) throws Exception {
+        TraceDetail d = Trees.fixture(fixture);
+        Bottlenecks.Result r = Bottlenecks.of(d);
+        Golden.assertMatches("golden/" + golden + ".txt", SlowSpansView.text(d, r, SlowSpansView.DEFAULT_TOP, Hints.CLI));
+        Golden.assertMatches("golden/" + golden + ".json", Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(SlowSpansView.structured(d, r, SlowSpansView.DEFAULT_TOP)) + "\n");
     }
 
     @Test
-    void costOverEveryTraceWithTheScanFooter() {
-        TokenQuery.Result r = TokenQuery.overFilter(agentOs.client(), TraceFilter.NONE, 1000, AS_OF, ScanControl.NONE);
-        CostEstimate.Result c = CostEstimate.of(r.totals().byModel(), PRICES);
-        Golden.assertMatches("golden/cost_all.txt", CostView.text(r.scan().read() + " traces", c, PRICES,
-                ScanView.footer(r.scan(), TokensView.filterLabel(TraceFilter.NONE), Hints.MCP)));
+    void slowSpansOfAStreamedWorkflowRun() throws Exception {
+        slow(STREAMED, "slow_workflow_streamed");
     }
 
     @Test
-    void costOfOneTraceWithAnUnpricedModel() {
-        TraceDetail d = agentOs.client().getTrace("adeaf270dc73dcf3839ce972cfb6779f", null);
-        TokenUsage u = TokenUsage.of(d);
-        Pricing onlyOne = new Pricing("test table", "2026-11-01", "USD",
-                Map.of("offline-sim-1", new Pricing.Price(new BigDecimal("1.5"), new BigDecimal("6"))));
-        Golden.assertMatches("golden/cost_team_trace.txt",
-                CostView.text("trace " + d.traceId() + " (" + u.totalTokens() + " tokens)",
-                        CostEstimate.of(u.byModel(), onlyOne), onlyOne, null));
+    void slowSpansOfATeamRun() throws Exception {
+        slow("runs/trace_support_team_1.json", "slow_team");
+    }
+
+    @Test
+    void slowSpansOfAnAgentRunWithAFailedTool() throws Exception {
+        slow("runs/trace_ops_agent_1.json", "slow_agent_tool_error");
+    }
+
+    @Test
+    void compareStreamedWithPlainWorkflowRun() throws Exception {
+        TraceDiff.Result r = TraceDiff.of(Trees.fixture(PLAIN), Trees.fixture(STREAMED));
+        Golden.assertMatches("golden/compare_workflow.txt", CompareView.text(r, CompareView.DEFAULT_MAX_ROWS, Hints.CLI));
+        Golden.assertMatches("golden/compare_workflow.json", Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(CompareView.structured(r, CompareView.DEFAULT_MAX_ROWS)) + "\n");
+    }
+
+    @Test
+    void compareAgentRunsWithAndWithoutTheFailedTool() {
+        TraceDiff.Result r = TraceDiff.of(Trees.fixture("runs/trace_math_agent_1.json"),
+                Trees.fixture("runs/trace_ops_agent_1.json"));
+        Golden.assertMatches("golden/compare_agents.txt", CompareView.text(r, CompareView.DEFAULT_MAX_ROWS, Hints.MCP));
     }
 }

@@ -1,109 +1,82 @@
 package dev.agentos.traces.testsupport;
 
+import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ConnectionOptions;
+import dev.agentos.traces.client.HttpTransport;
+import dev.agentos.traces.client.RetryPolicy;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
 import dev.agentos.traces.client.TraceSummary;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Hand-built traces for unit tests of the analysis classes: times in milliseconds after a fixed instant,
- * so a test reads like the layout it draws. {@code span("TOOL", "lookup", 10, 30).failed("boom").tool("lookup")}.
- */
+/** Traces for analysis tests: fixture bodies through the real parser, or trees drawn by hand in milliseconds. */
 public final class Trees {
 
-    public static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    public static final Instant T0 = Instant.parse("2026-11-30T03:00:00Z");
 
     private Trees() {
     }
 
-    public static Instant at(double ms) {
-        return T0.plusNanos(Math.round(ms * 1_000_000));
+    /** A fixture body ({@code runs/trace_report_workflow_1.json}) read as {@code GET /traces/{id}} would read it. */
+    public static TraceDetail fixture(String file) {
+        return parse(Fixtures.body(file));
     }
 
-    public static Span span(String type, String name, double startMs, double endMs, Span... children) {
-        return new Span(type, name, at(startMs), at(endMs), List.of(children));
+    /** A {@code GET /traces/{id}} body read by the client's parser. */
+    public static TraceDetail parse(String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpTransport bytes = r -> new HttpTransport.Response(200, body, "application/json", null);
+        AgentOsClient c = new AgentOsClient(ConnectionOptions.resolve("http://fixture.invalid", null, null, null, null,
+                Map.of()), bytes, RetryPolicy.NEVER);
+        return c.getTrace("0123456789abcdef0123456789abcdef", null);
     }
 
-    /** A span as the tests describe it; {@link #node()} makes the parser's record. */
-    public static final class Span {
-        private static int ids;
-        final String type;
-        final String name;
-        final Instant start;
-        final Instant end;
-        final List<Span> children;
-        String id = String.format("%016x", ++ids);
-        String status = "OK";
-        String error;
-        String output = "done";
-        final Map<String, Object> metadata = new LinkedHashMap<>();
-
-        Span(String type, String name, Instant start, Instant end, List<Span> children) {
-            this.type = type;
-            this.name = name;
-            this.start = start;
-            this.end = end;
-            this.children = children;
-        }
-
-        public Span id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        public Span failed(String error) {
-            this.status = "ERROR";
-            this.error = error;
-            return this;
-        }
-
-        public Span tool(String toolName) {
-            metadata.put("tool_name", toolName);
-            return this;
-        }
-
-        public Span llm(String model, long in, long out) {
-            metadata.put("model", model);
-            metadata.put("input_tokens", in);
-            metadata.put("output_tokens", out);
-            return this;
-        }
-
-        /** An LLM call that returned nothing: no output, no tokens, status OK. */
-        public Span silent(String model) {
-            metadata.put("model", model);
-            output = null;
-            return this;
-        }
-
-        public TraceNode node() {
-            List<TraceNode> kids = new ArrayList<>();
-            for (Span c : children) {
-                kids.add(c.node());
-            }
-            return new TraceNode(id, name, type, status, null, start, end, null, output, error, null,
-                    Map.copyOf(metadata), kids);
-        }
+    /** A span from {@code start} to {@code end} ms after {@link #T0}; either may be null (missing). */
+    public static TraceNode span(String id, String type, Number start, Number end, TraceNode... children) {
+        return span(id, type, id, start, end, children);
     }
 
-    /** A trace whose summary is derived from its root span; {@code status} is what AgentOS says of the run. */
-    public static TraceDetail trace(String traceId, String status, Span root) {
-        TraceNode r = root.node();
-        int[] spans = {0};
-        int[] errors = {0};
-        r.walk(n -> {
-            spans[0]++;
-            if (n.failed()) {
-                errors[0]++;
-            }
-        });
-        TraceSummary s = new TraceSummary(traceId, r.name(), status, null, r.startTime(), r.endTime(), spans[0],
-                errors[0], "input", "run-" + traceId, "session-1", "user-1", "agent-1", null, null, r.startTime());
-        return new TraceDetail(s, "ERROR".equals(status) ? null : "output", "ERROR".equals(status) ? "run failed" : null,
-                List.of(r));
+    public static TraceNode span(String id, String type, String name, Number start, Number end, TraceNode... children) {
+        return new TraceNode(id, name, type, "OK", null, at(start), at(end), null, null, null, null, Map.of(),
+                List.of(children));
+    }
+
+    /** A failed TOOL span with these arguments and this error. */
+    public static TraceNode failedTool(String id, String name, Number start, Number end, String args, String error) {
+        return new TraceNode(id, name, "TOOL", "ERROR", null, at(start), at(end), args, null, error, null,
+                Map.of("tool_name", name), List.of());
+    }
+
+    /** {@code n} with {@code child} added under the span {@code parentId}, wherever it is. */
+    public static TraceNode withChild(TraceNode n, String parentId, TraceNode child) {
+        List<TraceNode> kids = new java.util.ArrayList<>();
+        for (TraceNode c : n.spans()) {
+            kids.add(withChild(c, parentId, child));
+        }
+        if (n.id().equals(parentId)) {
+            kids.add(child);
+        }
+        return new TraceNode(n.id(), n.name(), n.type(), n.status(), n.durationText(), n.startTime(), n.endTime(),
+                n.input(), n.output(), n.error(), n.stepType(), n.metadata(), kids);
+    }
+
+    public static Instant at(Number ms) {
+        return ms == null ? null : T0.plusNanos(Math.round(ms.doubleValue() * 1_000_000));
+    }
+
+    /** A trace of these roots; its summary spans the roots' times. */
+    public static TraceDetail trace(TraceNode... roots) {
+        Instant s = null;
+        Instant e = null;
+        for (TraceNode r : roots) {
+            s = r.startTime() != null && (s == null || r.startTime().isBefore(s)) ? r.startTime() : s;
+            e = r.endTime() != null && (e == null || r.endTime().isAfter(e)) ? r.endTime() : e;
+        }
+        TraceSummary sum = new TraceSummary("0123456789abcdef0123456789abcdef", roots.length == 0 ? null : roots[0].name(),
+                "OK", null, s, e, 0, 0, "hi", "run", "sess", "user", null, null, null, s);
+        return new TraceDetail(sum, null, null, List.of(roots));
     }
 }
