@@ -1,6 +1,7 @@
 package dev.agentos.traces.render;
 
 import dev.agentos.traces.analysis.SpanFailures;
+import dev.agentos.traces.analysis.TimeSplit;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.RunMetrics;
 import dev.agentos.traces.client.Times;
@@ -69,6 +70,10 @@ public final class RunView {
             b.append(" | ").append(TokensView.sum(u.inputTokens(), u.outputTokens()));
         }
         b.append(r.trace().finished() ? "" : " | still running").append('\n');
+        TimeSplit split = TimeSplit.ofTrace(d);
+        if (!split.wall().isZero()) {
+            b.append("time: ").append(TimeSplitView.text(split)).append('\n');
+        }
         String verdict = SpanFailures.verdict(d, SpanFailures.of(d));
         if (verdict != null) {
             b.append("! ").append(Text.line(verdict, 400)).append('\n');
@@ -161,7 +166,8 @@ public final class RunView {
                     .put("error_count", d.summary().errorCount())
                     .put("verdict", SpanFailures.verdict(d, SpanFailures.of(d)))
                     .put("input_tokens", u.inputTokens()).put("output_tokens", u.outputTokens())
-                    .put("spans_by_type", byType).put("in_progress", r.trace().finished() ? null : true).map());
+                    .put("spans_by_type", byType).put("time_split", TimeSplitView.fields(TimeSplit.ofTrace(d)))
+                    .put("in_progress", r.trace().finished() ? null : true).map());
         } else {
             f.put("trace_note", r.traceNote());
         }

@@ -116,6 +116,7 @@ class RunLoopToolsTest {
         assertTrue(t.contains("metrics: 105 tokens (81 in, 24 out, cache read 0, cache write 0, reasoning 0) | first token 43.64ms | run 222.46ms"), t);
         assertTrue(t.contains("events: 10 (2 model calls; tools: add_numbers)"), t);
         assertTrue(t.contains("trace ed3aa93799c124dd136699395ca4581e: OK |"), t);
+        assertTrue(t.contains("\ntime: LLM 92.26ms (38%), tools 0.35ms (0%), other 153.52ms (62%)\n"), t);
         assertTrue(t.contains("  AGENT Math_Agent.arun"), t);
         assertTrue(t.contains("    TOOL add_numbers"), t);
         assertEquals(List.of("1 RunStarted offline-sim-1", "2 ModelRequestStarted offline-sim-1", "3 ModelRequestCompleted",
