@@ -166,6 +166,42 @@ class RunLoopToolsTest {
     }
 
     @Test
+    void anAgentOsThatAnswersWithOneJsonBodyIsReadAsAFinishedRun() {
+        // the captured non-streamed reply of a run whose tool failed, served where a stream was asked for
+        server.stubFor(RunStubs.run("agents", "ops-agent", Map.of("message", "is there stock of gears?", "user_id", "cap-user"))
+                .willReturn(RunStubs.json200("run_agent_tool_fails.json")));
+        McpSchema.CallToolResult r = tool("run_agent", true).call(Map.of("agent_id", "ops-agent",
+                "message", "is there stock of gears?", "user_id", "cap-user"));
+        String t = text(r);
+        assertFalse(r.isError(), t);
+        assertTrue(t.startsWith("Ran agent ops-agent: COMPLETED | run cf775cfe-5a1c-4ca4-83b1-4595b9ee511a"), t);
+        assertTrue(t.contains("output: I tried to use a tool but it failed"), t);
+        assertTrue(t.contains("metrics: 194 tokens (141 in, 53 out) | first token 79.74ms | run 209.05ms"), t);
+        assertTrue(t.contains("! status OK, but 1 span failed; first: tool lookup_inventory"), t);
+    }
+
+    @Test
+    void aBrokenOrUnfinishedStreamIsSaidSoNeverACrash() {
+        String started = "event: RunStarted\ndata: {\"event\":\"RunStarted\",\"run_id\":\"139fc1f3-d293-40cd-88e7-0b6792ad8e03\"}\n\n";
+        server.stubFor(RunStubs.run("agents", "math-agent", Map.of("message", "cut")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withHeader("Content-Type", "text/event-stream")
+                        .withBody(started)));
+        McpSchema.CallToolResult r = tool("run_agent", true).call(Map.of("agent_id", "math-agent", "message", "cut",
+                "wait_seconds", 0));
+        String t = text(r);
+        assertFalse(r.isError(), t);
+        assertTrue(t.startsWith("Ran agent math-agent: INCOMPLETE | run 139fc1f3-d293-40cd-88e7-0b6792ad8e03\n"
+                + "! the event stream ended before the run said it had finished\n"), t);
+        assertTrue(t.contains("trace f2f1d87f097f6f058956aa8bd655df8c: OK"), t);
+        server.stubFor(RunStubs.run("agents", "math-agent", Map.of("message", "garbled")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withHeader("Content-Type", "text/event-stream")
+                        .withBody(started + "event: RunContent\ndata: {not json\n\n")));
+        r = tool("run_agent", true).call(Map.of("agent_id", "math-agent", "message", "garbled"));
+        assertTrue(r.isError());
+        assertEquals("AgentOS sent a run event that is not JSON ({not json).", text(r));
+    }
+
+    @Test
     void cancellingTheCallCancelsTheRunOnAgentOs() throws Exception {
         server.stubFor(RunStubs.run("agents", "math-agent", Map.of("message", "please add 7 and 8",
                 "session_id", "cap-session-1", "user_id", "cap-user"))
