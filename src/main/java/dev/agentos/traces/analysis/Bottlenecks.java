@@ -4,7 +4,6 @@ import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -53,49 +52,25 @@ public final class Bottlenecks {
         if (n.timed()) {
             from = Math.min(Math.max(n.start(), pf), pt);
             to = Math.max(from, Math.min(n.end(), pt));
-            List<TimedTree.Node> kids = TimedTree.timed(n.children());
-            long[] iv = new long[2 * kids.size()];
-            int m = 0;
-            for (TimedTree.Node c : kids) {
-                long cs = Math.max(c.start(), from);
-                long ce = Math.min(c.end(), to);
-                if (ce > cs) {
-                    iv[m++] = cs;
-                    iv[m++] = ce;
+            long covered = 0;
+            if (!n.children().isEmpty()) {
+                List<TimedTree.Node> timed = TimedTree.timed(n.children());
+                long[] starts = new long[timed.size()];
+                long[] ends = new long[timed.size()];
+                for (int i = 0; i < starts.length; i++) {
+                    starts[i] = timed.get(i).start();
+                    ends[i] = timed.get(i).end();
                 }
+                covered = TimeSplit.covered(starts, ends, starts.length, from, to);
             }
             out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), Duration.ofNanos(n.length()),
-                    Duration.ofNanos(to - from - covered(iv, m)), depth));
+                    Duration.ofNanos(to - from - covered), depth));
         } else {
             out.add(new SpanTime(s.id(), s.name(), s.type(), s.status(), s.duration(), Duration.ZERO, depth));
         }
-        for (TimedTree.Node c : n.children()) {
-            collect(c, from, to, depth + 1, out);
+        List<TimedTree.Node> kids = n.children();
+        for (int i = 0, k = kids.size(); i < k; i++) {
+            collect(kids.get(i), from, to, depth + 1, out);
         }
-    }
-
-    /** Length of the union of {@code m / 2} start, end pairs. */
-    private static long covered(long[] iv, int m) {
-        int k = m / 2;
-        long[][] pairs = new long[k][];
-        for (int i = 0; i < k; i++) {
-            pairs[i] = new long[] {iv[2 * i], iv[2 * i + 1]};
-        }
-        Arrays.sort(pairs, Comparator.comparingLong(p -> p[0]));
-        long sum = 0;
-        long curS = 0;
-        long curE = Long.MIN_VALUE;
-        for (long[] p : pairs) {
-            if (p[0] > curE) {
-                if (curE != Long.MIN_VALUE) {
-                    sum += curE - curS;
-                }
-                curS = p[0];
-                curE = p[1];
-            } else if (p[1] > curE) {
-                curE = p[1];
-            }
-        }
-        return curE == Long.MIN_VALUE ? sum : sum + curE - curS;
     }
 }

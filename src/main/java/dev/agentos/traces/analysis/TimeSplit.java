@@ -3,6 +3,7 @@ package dev.agentos.traces.analysis;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,21 +56,45 @@ public record TimeSplit(Duration wall, Duration llm, Duration tool, Duration oth
         return new Result(split(w[0], w[1], all), List.copyOf(steps));
     }
 
-    /** Just the whole trace's split: what a scan over many traces needs. */
+    /**
+     * Just the whole trace's split, what {@code get_trace} and a scan over many traces need: the same numbers as
+     * {@code of(d).trace()} without placing spans in a tree (where they sit does not change it).
+     */
     public static TimeSplit ofTrace(TraceDetail d) {
-        TimedTree t = TimedTree.of(d);
-        long[] w = t.window();
-        if (w == null) {
-            return NONE;
-        }
+        Instant origin = TimedTree.origin(d.tree());
         Intervals all = new Intervals();
-        for (TimedTree.Node r : t.roots()) {
-            collect(r, all);
+        long[] window = {Long.MAX_VALUE, Long.MIN_VALUE};
+        long[] iv = new long[2];
+        for (TraceNode r : d.tree()) {
+            flat(r, origin, true, window, all, iv);
         }
-        return split(w[0], w[1], all);
+        return window[0] > window[1] ? NONE : split(window[0], window[1], all);
+    }
+
+    /** @param top no timed span above: its interval bounds the window */
+    private static void flat(TraceNode n, Instant origin, boolean top, long[] window, Intervals out, long[] iv) {
+        boolean timed = TimedTree.interval(n, origin, iv);
+        if (timed) {
+            if (top) {
+                window[0] = Math.min(window[0], iv[0]);
+                window[1] = Math.max(window[1], iv[1]);
+            }
+            if (n.isLlm()) {
+                out.llm.add(iv[0], iv[1]);
+            } else if (n.isTool()) {
+                out.tool.add(iv[0], iv[1]);
+            }
+        }
+        List<TraceNode> kids = n.spans();
+        for (int i = 0, k = kids.size(); i < k; i++) {
+            flat(kids.get(i), origin, top && !timed, window, out, iv);
+        }
     }
 
     private static void steps(TimedTree.Node n, int depth, boolean root, List<Step> out) {
+        if (n.llm()) {
+            return; // holds no agent run (a TOOL span may: a team's delegation tool adopts its member's)
+        }
         String type = n.span().type();
         if (!root && n.timed() && ("AGENT".equals(type) || "TEAM".equals(type) || "WORKFLOW".equals(type))) {
             Intervals inside = new Intervals();
@@ -78,21 +103,23 @@ public record TimeSplit(Duration wall, Duration llm, Duration tool, Duration oth
             }
             out.add(new Step(n.span(), depth, split(n.start(), n.end(), inside)));
         }
-        for (TimedTree.Node c : n.children()) {
-            steps(c, depth + 1, false, out);
+        List<TimedTree.Node> kids = n.children();
+        for (int i = 0, k = kids.size(); i < k; i++) {
+            steps(kids.get(i), depth + 1, false, out);
         }
     }
 
     private static void collect(TimedTree.Node n, Intervals out) {
         if (n.timed()) {
-            if (n.span().isLlm()) {
+            if (n.llm()) {
                 out.llm.add(n.start(), n.end());
-            } else if (n.span().isTool()) {
+            } else if (n.tool()) {
                 out.tool.add(n.start(), n.end());
             }
         }
-        for (TimedTree.Node c : n.children()) {
-            collect(c, out);
+        List<TimedTree.Node> kids = n.children();
+        for (int i = 0, k = kids.size(); i < k; i++) {
+            collect(kids.get(i), out);
         }
     }
 
@@ -139,43 +166,77 @@ public record TimeSplit(Duration wall, Duration llm, Duration tool, Duration oth
         final Bag tool = new Bag();
     }
 
-    /** Intervals as start, end pairs in one array. */
+    /** Intervals as two arrays of starts and ends. */
     private static final class Bag {
-        long[] v = new long[16];
+        long[] starts = new long[8];
+        long[] ends = new long[8];
         int n;
 
         void add(long s, long e) {
-            if (n == v.length) {
-                v = Arrays.copyOf(v, n * 2);
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, n * 2);
+                ends = Arrays.copyOf(ends, n * 2);
             }
-            v[n++] = s;
-            v[n++] = e;
+            starts[n] = s;
+            ends[n++] = e;
         }
 
-        /** Clipped to [from, to], sorted and merged: start, end pairs. */
+        /** Clipped to [from, to], merged: start, end pairs in time order. */
         long[] union(long from, long to) {
-            int k = n / 2;
-            long[][] iv = new long[k][];
-            int m = 0;
-            for (int i = 0; i < n; i += 2) {
-                long s = Math.max(v[i], from);
-                long e = Math.min(v[i + 1], to);
-                if (e > s) {
-                    iv[m++] = new long[] {s, e};
-                }
-            }
-            Arrays.sort(iv, 0, m, (x, y) -> Long.compare(x[0], y[0]));
-            long[] out = new long[2 * m];
-            int o = 0;
-            for (int i = 0; i < m; i++) {
-                if (o > 0 && iv[i][0] <= out[o - 1]) {
-                    out[o - 1] = Math.max(out[o - 1], iv[i][1]);
-                } else {
-                    out[o++] = iv[i][0];
-                    out[o++] = iv[i][1];
-                }
-            }
-            return Arrays.copyOf(out, o);
+            return TimeSplit.union(starts, ends, n, from, to);
         }
+    }
+
+    /**
+     * The union of {@code n} intervals clipped to [from, to], as start, end pairs in time order: starts and ends are
+     * sorted apart and swept with a count of open intervals, so nothing is allocated per interval.
+     */
+    static long[] union(long[] starts, long[] ends, int n, long from, long to) {
+        long[] s = new long[n];
+        long[] e = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            long a = Math.max(starts[i], from);
+            long b = Math.min(ends[i], to);
+            if (b > a) {
+                s[m] = a;
+                e[m++] = b;
+            }
+        }
+        Arrays.sort(s, 0, m);
+        Arrays.sort(e, 0, m);
+        long[] out = new long[2 * m];
+        int o = 0;
+        int open = 0;
+        int i = 0;
+        int j = 0;
+        while (j < m) {
+            if (i < m && s[i] <= e[j]) { // a start at the same instant as an end joins the two
+                if (open++ == 0) {
+                    if (o > 0 && out[o - 1] == s[i]) {
+                        o--; // touching the previous stretch: extend it
+                    } else {
+                        out[o++] = s[i];
+                    }
+                }
+                i++;
+            } else {
+                if (--open == 0) {
+                    out[o++] = e[j];
+                }
+                j++;
+            }
+        }
+        return o == out.length ? out : Arrays.copyOf(out, o);
+    }
+
+    /** Length of the union of {@code n} intervals clipped to [from, to]. */
+    static long covered(long[] starts, long[] ends, int n, long from, long to) {
+        long[] u = union(starts, ends, n, from, to);
+        long sum = 0;
+        for (int k = 0; k < u.length; k += 2) {
+            sum += u[k + 1] - u[k];
+        }
+        return sum;
     }
 }

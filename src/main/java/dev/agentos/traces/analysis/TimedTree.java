@@ -27,6 +27,9 @@ public final class TimedTree {
         private final long start;
         private final long end;
         private final List<Node> children = new ArrayList<>();
+        private final List<Node> view = Collections.unmodifiableList(children);
+        private final boolean llm;
+        private final boolean tool;
         private boolean adopted;
 
         Node(TraceNode span, boolean timed, long start, long end) {
@@ -34,6 +37,16 @@ public final class TimedTree {
             this.timed = timed;
             this.start = start;
             this.end = end;
+            this.llm = span.isLlm();
+            this.tool = span.isTool();
+        }
+
+        boolean llm() {
+            return llm;
+        }
+
+        boolean tool() {
+            return tool;
         }
 
         public TraceNode span() {
@@ -58,7 +71,7 @@ public final class TimedTree {
 
         /** In start order, adopted spans included. */
         public List<Node> children() {
-            return Collections.unmodifiableList(children);
+            return view;
         }
 
         /** Time, not its declared parent, put it here. */
@@ -91,6 +104,11 @@ public final class TimedTree {
     }
 
     public static TimedTree of(List<TraceNode> roots) {
+        return new TimedTree(origin(roots), roots);
+    }
+
+    /** The earliest start of any span, or the epoch when none has one. */
+    static Instant origin(List<TraceNode> roots) {
         Instant[] first = {null};
         for (TraceNode r : roots) {
             r.walk(n -> {
@@ -99,7 +117,7 @@ public final class TimedTree {
                 }
             });
         }
-        return new TimedTree(first[0] == null ? Instant.EPOCH : first[0], roots);
+        return first[0] == null ? Instant.EPOCH : first[0];
     }
 
     /** The earliest start of any span: time zero. */
@@ -164,47 +182,58 @@ public final class TimedTree {
 
     private List<Node> build(List<TraceNode> declared) {
         List<Node> out = new ArrayList<>(declared.size());
-        for (TraceNode t : declared) {
+        long[] iv = new long[2];
+        for (int i = 0, k = declared.size(); i < k; i++) {
+            TraceNode t = declared.get(i);
             spans++;
-            long[] iv = interval(t);
-            Node n = iv == null ? new Node(t, false, 0, 0) : new Node(t, true, iv[0], iv[1]);
-            if (iv == null) {
+            Node n = interval(t, origin, iv) ? new Node(t, true, iv[0], iv[1]) : new Node(t, false, 0, 0);
+            if (!n.timed) {
                 untimed++;
             }
-            n.children.addAll(build(t.spans()));
+            if (!t.spans().isEmpty()) {
+                n.children.addAll(build(t.spans()));
+            }
             out.add(n);
         }
         return out;
     }
 
-    private long[] interval(TraceNode t) {
-        Long s = nanos(t.startTime());
-        if (s == null) {
-            return null;
+    /**
+     * A span's start and end in nanoseconds from {@code origin}, into {@code out}: false when it has no start, or
+     * neither an end (at or after the start) nor a duration to take one from.
+     */
+    static boolean interval(TraceNode t, Instant origin, long[] out) {
+        if (t.startTime() == null) {
+            return false;
         }
-        Long e = nanos(t.endTime());
-        if (e == null || e < s) {
+        long s = nanos(t.startTime(), origin);
+        long e = t.endTime() == null ? Long.MIN_VALUE : nanos(t.endTime(), origin);
+        if (s == Long.MIN_VALUE) {
+            return false;
+        }
+        if (e == Long.MIN_VALUE || e < s) {
             Duration d = Times.parseDuration(t.durationText());
             if (d == null || d.isNegative()) {
-                return null;
+                return false;
             }
             try {
                 e = Math.addExact(s, d.toNanos());
             } catch (ArithmeticException tooLong) {
-                return null;
+                return false;
             }
         }
-        return new long[] {s, e};
+        out[0] = s;
+        out[1] = e;
+        return true;
     }
 
-    private Long nanos(Instant t) {
-        if (t == null) {
-            return null;
-        }
+    /** Nanoseconds from {@code origin}; {@code Long.MIN_VALUE} when centuries apart (not a time we can place). */
+    private static long nanos(Instant t, Instant origin) {
         try {
-            return Duration.between(origin, t).toNanos();
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond() - origin.getEpochSecond(), 1_000_000_000L),
+                    (long) t.getNano() - origin.getNano());
         } catch (ArithmeticException tooFar) {
-            return null; // centuries apart: not a time we can place
+            return Long.MIN_VALUE;
         }
     }
 

@@ -58,7 +58,7 @@ final class ErrorsCommand implements Callable<Integer> {
         ErrorGroups errors = new ErrorGroups();
         TraceScan.Stats s;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceSource.of(ctx.client(o)).scan(f, maxTraces, ctx.clock().instant(), bar, errors::add);
+            s = TraceSource.of(ctx.client(o)).scanForErrors(f, maxTraces, ctx.clock().instant(), bar, errors::add);
         }
         ErrorGroups.Result r = errors.result();
         Output.print(spec.commandLine().getOut(), json, ErrorsView.text(r, s, f, maxGroups, Hints.CLI),

@@ -57,6 +57,59 @@ final class DatabaseTraceSource implements TraceSource {
     }
 
     /**
+     * One query per batch finds the traces with a failed span or an LLM span without output (a silent model
+     * failure, when it also reported no tokens); only those and the ERROR ones are built whole. The others
+     * carry their trace row alone: nothing in them can fail.
+     */
+    @Override
+    public TraceScan.Stats scanForErrors(TraceFilter filter, int limit, Instant asOf, ScanControl control,
+            Consumer<TraceDetail> sink) {
+        return batches(filter, limit, asOf, control, (c, traces) -> {
+            Set<String> suspects = suspects(c, traces);
+            traces.stream().filter(t -> "ERROR".equals(t.status())).forEach(t -> suspects.add(t.traceId()));
+            int[] queries = {1};
+            Map<String, List<SpanRow>> spans = Map.of();
+            if (!suspects.isEmpty()) {
+                spans = spans(c, traces.stream().filter(t -> suspects.contains(t.traceId())).toList());
+                queries[0]++;
+            }
+            for (TraceBuilder.TraceRow t : traces) {
+                if (!suspects.contains(t.traceId())) {
+                    sink.accept(new TraceDetail(TraceBuilder.summary(t, 0, 0), null, null, List.of()));
+                    continue;
+                }
+                sink.accept(TraceBuilder.build(t, spans.getOrDefault(t.traceId(), List.of()), id -> {
+                    queries[0]++;
+                    return output(c, id);
+                }));
+            }
+            return queries[0];
+        });
+    }
+
+    private Set<String> suspects(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException {
+        String sql = db.postgres() ? """
+                SELECT DISTINCT s.trace_id FROM %s.agno_spans s WHERE s.trace_id = ANY(?) AND (s.status_code = 'ERROR'
+                  OR (s.attributes->>'openinference.span.kind' = 'LLM' AND s.attributes->>'output.value' IS NULL))"""
+                .formatted(db.options().schema())
+                : """
+                SELECT DISTINCT trace_id FROM agno_spans WHERE trace_id IN (%s) AND (status_code = 'ERROR'
+                  OR (json_extract(attributes, '$."openinference.span.kind"') = 'LLM'
+                      AND coalesce(json_type(attributes, '$."output.value"'), 'null') = 'null'))"""
+                .formatted(marks(traces.size()));
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement s = db.prepare(c, sql)) {
+            bindIds(c, s, traces);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Tokens from the LLM spans alone: one query for their model and counts, one for the traces that hold a
      * span whose parent is missing (the API leaves those out of the tree, so their tokens out of the sums);
      * only such traces are built whole. (A cycle of parents without a missing one would be counted here and

@@ -71,7 +71,7 @@ final class FindErrorsTool extends AgentOsTool {
         int max = ScanArgs.maxTraces(a);
         int groups = a.integer("max_groups", ErrorsView.DEFAULT_MAX_GROUPS, 1, ErrorsView.MAX_MAX_GROUPS);
         ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s = TraceSource.of(client).scan(f, max, a.now(), a.control(), errors::add);
+        TraceScan.Stats s = TraceSource.of(client).scanForErrors(f, max, a.now(), a.control(), errors::add);
         ErrorGroups.Result r = errors.result();
         return ok(ErrorsView.text(r, s, f, groups, Hints.MCP), ErrorsView.structured(r, s, f, groups));
     }

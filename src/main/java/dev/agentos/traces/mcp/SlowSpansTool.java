@@ -73,7 +73,8 @@ final class SlowSpansTool extends AgentOsTool {
                        "slowest_span_id": {"type": "string"}}}},
                    "names_omitted": {"type": "integer"},
                    "by_runner": {"type": "array", "items": {"type": "object", "properties": {"runner": {"type": "string"},
-                     "traces": {"type": "integer"}, "total": %2$s, "median": %2$s}}}, "scan": %1$s}}"""
+                     "traces": {"type": "integer"}, "total": %2$s, "median": %2$s,
+                     "median_trace_id": {"type": "string"}}}}, "scan": %1$s}}"""
                 .formatted(ScanView.SCHEMA, TimeSplitView.SCHEMA);
     }
 

@@ -19,6 +19,15 @@ public interface TraceSource {
     TraceScan.Stats scan(TraceFilter filter, int limit, Instant asOf, ScanControl control, Consumer<TraceDetail> sink);
 
     /**
+     * For failure analyses: a trace with no failed span, no LLM span without output and a status other than
+     * ERROR may arrive without its spans (a database then reads the spans of the others only).
+     */
+    default TraceScan.Stats scanForErrors(TraceFilter filter, int limit, Instant asOf, ScanControl control,
+            Consumer<TraceDetail> sink) {
+        return scan(filter, limit, asOf, control, sink);
+    }
+
+    /**
      * Each trace's token usage beside its summary, newest first. A database answers this from its LLM spans
      * alone, without building trees (the summary then carries no span counts, and the LLM calls no durations).
      */

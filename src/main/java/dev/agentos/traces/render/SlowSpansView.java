@@ -218,10 +218,9 @@ public final class SlowSpansView {
             List<TimeSplitStats.Row> runners, TraceScan.Stats s, TraceFilter f, int top) {
         List<Object> byRunner = new ArrayList<>();
         for (TimeSplitStats.Row r : runners.subList(0, Math.min(top, runners.size()))) {
-            Map<String, Object> median = TimeSplitView.fields(r.median());
-            median.put("trace_id", r.medianTraceId());
             byRunner.add(Fields.of().put("runner", r.runner()).put("traces", r.traces())
-                    .put("total", TimeSplitView.fields(r.total())).put("median", median).map());
+                    .put("total", TimeSplitView.fields(r.total())).put("median", TimeSplitView.fields(r.median()))
+                    .put("median_trace_id", r.medianTraceId()).map());
         }
         List<Object> rows = new ArrayList<>();
         for (SpanLatency.Stat st : stats.subList(0, Math.min(top, stats.size()))) {

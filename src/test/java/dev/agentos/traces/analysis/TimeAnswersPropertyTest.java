@@ -56,6 +56,7 @@ class TimeAnswersPropertyTest {
         TimedTree t = TimedTree.of(d);
         TimeSplit.Result split = TimeSplit.of(t);
         assertAddsUp(split.trace());
+        assertEquals(split.trace(), TimeSplit.ofTrace(d), "the flat walk agrees with the placed tree");
         split.steps().forEach(st -> assertAddsUp(st.split()));
 
         CriticalPath.Result p = CriticalPath.of(t);

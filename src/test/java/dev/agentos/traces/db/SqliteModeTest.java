@@ -123,6 +123,8 @@ class SqliteModeTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
             s.execute("DELETE FROM agno_spans WHERE span_id = 'e65c6e05f928324f'"); // the team member: its LLM calls are orphaned
             s.execute("DELETE FROM agno_spans WHERE span_id = '50eb9cd3f2319ae5'"); // the workflow's root: still running
+            // a failure in the orphaned part: counted in error_count, in no tree
+            s.execute("UPDATE agno_spans SET status_code = 'ERROR', status_message = 'boom 42' WHERE span_id = '1d66c0702db427dc'");
         }
         TraceSource source = TraceSource.of(AgentOsClient.create(opts("sqlite:" + copy)));
         List<String> fast = new ArrayList<>();
@@ -131,6 +133,15 @@ class SqliteModeTest {
         source.scan(TraceFilter.NONE, 10, Instant.now(), ScanControl.NONE,
                 d -> whole.add(usage(dev.agentos.traces.analysis.TokenUsage.of(d))));
         assertEquals(whole, fast);
+
+        dev.agentos.traces.analysis.ErrorGroups viaSuspects = new dev.agentos.traces.analysis.ErrorGroups();
+        source.scanForErrors(TraceFilter.NONE, 10, Instant.now(), ScanControl.NONE, viaSuspects::add);
+        dev.agentos.traces.analysis.ErrorGroups viaTrees = new dev.agentos.traces.analysis.ErrorGroups();
+        source.scan(TraceFilter.NONE, 10, Instant.now(), ScanControl.NONE, viaTrees::add);
+        assertEquals(viaTrees.result(), viaSuspects.result());
+        assertEquals(0, viaSuspects.result().failedSpans(), "the failed span hangs under a missing parent");
+        assertEquals(1, viaSuspects.result().okButFailedTraces(), "yet error_count says 1");
+        assertEquals(1, viaSuspects.result().silentLlmFailures());
         // the API shows the team run's orphaned member calls in no tree, yet counts them in the root's totals
         assertTrue(fast.contains("6537563e6eea5b210fdf7c42c32d47f7 in=827 out=40 calls=2 models={offline-leader="
                 + "ModelTokens[model=offline-leader, inputTokens=827, outputTokens=40, calls=2]} root=885/64 matches=false"),
