@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class RunAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunAgent.class);
+    static final int ID_WAIT_MS = 2_000;
     /** Most tool calls and steps remembered for the result. */
     private static final int MAX_REMEMBERED = 50;
 
@@ -60,7 +61,8 @@ public final class RunAgent {
     static Outcome stream(AgentOsClient client, Catalog.Component target, AgentOsClient.RunRequest request,
             ScanControl control, Consumer<RunEvent> listener) {
         EventStream events = client.startRun(target.kind(), target.id(), request);
-        Thread watcher = watch(events, control);
+        java.util.concurrent.atomic.AtomicReference<String> announced = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread watcher = watch(events, control, announced);
         String runId = null;
         String sessionId = request.sessionId();
         String status = null;
@@ -80,6 +82,7 @@ public final class RunAgent {
                 count++;
                 if (runId == null && e.runId() != null) {
                     runId = e.runId(); // the first event is the run's own start; nested runs follow
+                    announced.set(runId);
                 }
                 if (e.sessionId() != null && sessionId == null) {
                     sessionId = e.sessionId();
@@ -148,12 +151,19 @@ public final class RunAgent {
         }
     }
 
-    /** Closes the stream when the request is cancelled: that ends a read blocked on a silent run. */
-    private static Thread watch(EventStream events, ScanControl control) {
+    /**
+     * Closes the stream when the request is cancelled: that ends a read blocked on a silent run. A run that has not
+     * said its id yet gets up to {@value #ID_WAIT_MS} ms to say it, so that it can be cancelled on AgentOS too.
+     */
+    private static Thread watch(EventStream events, ScanControl control,
+            java.util.concurrent.atomic.AtomicReference<String> announced) {
         Thread t = new Thread(() -> {
             try {
                 while (!events.isClosed()) {
                     if (control.cancelled()) {
+                        for (int waited = 0; announced.get() == null && waited < ID_WAIT_MS && !events.isClosed(); waited += 50) {
+                            Thread.sleep(50);
+                        }
                         events.close();
                         return;
                     }

@@ -203,6 +203,15 @@ class RunLoopToolsTest {
 
     @Test
     void cancellingTheCallCancelsTheRunOnAgentOs() throws Exception {
+        cancelAfter(1500); // the first events are in
+    }
+
+    @Test
+    void cancellingAtOnceStillCancelsTheRunOnAgentOsOnceItSaysItsId() throws Exception {
+        cancelAfter(0);
+    }
+
+    void cancelAfter(long delayMs) throws Exception {
         server.stubFor(RunStubs.run("agents", "math-agent", Map.of("message", "please add 7 and 8",
                 "session_id", "cap-session-1", "user_id", "cap-user"))
                 .willReturn(RunStubs.sse("run_agent_stream.sse").withChunkedDribbleDelay(20, 20_000)));
@@ -217,7 +226,7 @@ class RunLoopToolsTest {
                 while (server.getAllServeEvents().stream().noneMatch(e -> e.getRequest().getUrl().endsWith("/runs"))) {
                     Thread.sleep(20);
                 }
-                Thread.sleep(1500); // the first events are in
+                Thread.sleep(delayMs);
                 Cancellations.cancel("run-1"); // what notifications/cancelled does
             } catch (InterruptedException ignored) {
                 // test over
