@@ -6,26 +6,14 @@ import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.FindTrace;
 import dev.agentos.traces.render.CompareView;
 import dev.agentos.traces.render.Hints;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = "What changed between two runs: TRACE_A (the baseline) and TRACE_B (the compare_traces tool).")
-final class CompareCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class CompareCommand extends AnswerCommand {
 
     @Parameters(index = "0", paramLabel = "TRACE_A", description = "The baseline trace id.")
     String a;
@@ -37,11 +25,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Most differing spans to list, 1 to " + CompareView.MAX_MAX_ROWS + ". Default: ${DEFAULT-VALUE}.")
     int maxRows;
 
-    @Option(names = "--json", description = "Print JSON (the compare_traces tool's structured output).")
-    boolean json;
-
     CompareCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -51,8 +36,7 @@ final class CompareCommand implements Callable<Integer> {
         AgentOsClient client = ctx.client(o);
         TraceDiff.Result r = TraceDiff.of(FindTrace.byIdOrRun(client, a, null, o.defaultDbId()),
                 FindTrace.byIdOrRun(client, b, null, o.defaultDbId()));
-        Output.print(spec.commandLine().getOut(), json, CompareView.text(r, maxRows, Hints.CLI),
+        return print(CompareView.text(r, maxRows, Hints.CLI),
                 CompareView.structured(r, maxRows));
-        return ExitCodes.OK;
     }
 }

@@ -1,32 +1,21 @@
 package dev.agentos.traces.cli;
 
-import dev.agentos.traces.analysis.ErrorGroups;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.TraceScan;
-import dev.agentos.traces.query.TraceSource;
 import dev.agentos.traces.render.ErrorsView;
 import dev.agentos.traces.render.Hints;
-import java.util.concurrent.Callable;
+import dev.agentos.traces.answer.Answer;
+import dev.agentos.traces.answer.Answers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "errors", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = "What keeps failing: failed spans across matching traces, grouped by cause (the find_errors tool).")
-final class ErrorsCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class ErrorsCommand extends AnswerCommand {
 
     @Mixin
     FilterMixin filters;
@@ -39,11 +28,8 @@ final class ErrorsCommand implements Callable<Integer> {
             description = "Most causes to list, 1 to " + ErrorsView.MAX_MAX_GROUPS + ". Default: ${DEFAULT-VALUE}.")
     int maxGroups;
 
-    @Option(names = "--json", description = "Print JSON (the find_errors tool's structured output).")
-    boolean json;
-
     ErrorsCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -55,14 +41,10 @@ final class ErrorsCommand implements Callable<Integer> {
         if (f.runId() != null) {
             throw new ArgumentException("errors reads many traces; for one run use: get --run-id " + f.runId());
         }
-        ErrorGroups errors = new ErrorGroups();
-        TraceScan.Stats s;
+        Answer a;
         try (ProgressBar bar = ProgressBar.of(ctx, spec)) {
-            s = TraceSource.of(ctx.client(o)).scanForErrors(f, maxTraces, ctx.clock().instant(), bar, errors::add);
+            a = Answers.errors(ctx.client(o), f, maxTraces, maxGroups, ctx.clock().instant(), bar, Hints.CLI);
         }
-        ErrorGroups.Result r = errors.result();
-        Output.print(spec.commandLine().getOut(), json, ErrorsView.text(r, s, f, maxGroups, Hints.CLI),
-                ErrorsView.structured(r, s, f, maxGroups));
-        return ExitCodes.OK;
+        return print(a);
     }
 }

@@ -2,6 +2,7 @@ package dev.agentos.traces.cli;
 
 import dev.agentos.traces.client.Times;
 import dev.agentos.traces.client.TraceFilter;
+import dev.agentos.traces.query.TraceTarget;
 import java.time.Instant;
 import picocli.CommandLine.Option;
 
@@ -39,8 +40,14 @@ final class FilterMixin {
     String until;
 
     TraceFilter filter(String dbId, Instant now) {
-        return new TraceFilter(runId, sessionId, userId, agentId, teamId, workflowId, status,
-                Times.parseUserTime("--since", since, now), Times.parseUserTime("--until", until, now), dbId);
+        return TraceFilter.builder().runId(runId).sessionId(sessionId).userId(userId).agentId(agentId).teamId(teamId)
+                .workflowId(workflowId).status(status).startTime(Times.parseUserTime("--since", since, now))
+                .endTime(Times.parseUserTime("--until", until, now)).dbId(dbId).build();
+    }
+
+    /** One trace (TRACE_ID or --run-id), or a scan of every trace these filters match: the CLI's one reading of it. */
+    TraceTarget target(String traceId, int maxTraces, String dbId, Instant now) {
+        return TraceTarget.of(traceId, filter(dbId, now), maxTraces, false, "TRACE_ID/--run-id");
     }
 
     boolean sessionOrRunOrStatusGiven() {

@@ -14,26 +14,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "get", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = "Show one trace as a span tree, or one span with its input and output.")
-final class GetCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class GetCommand extends AnswerCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TRACE_ID", description = "The trace id (or use --run-id).")
     String traceId;
@@ -61,16 +50,13 @@ final class GetCommand implements Callable<Integer> {
             description = "With --span-id: characters of input and of output to show. Default: ${DEFAULT-VALUE}.")
     int maxChars;
 
-    @Option(names = "--json", description = "Print JSON (the get_trace tool's structured output).")
-    boolean json;
-
     @Option(names = "--html", paramLabel = "FILE",
             description = "Write the trace as a waterfall to FILE: one self-contained HTML page (no network requests), "
                     + "a bar per span on a time axis; open it in a browser.")
     Path html;
 
     GetCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override

@@ -8,26 +8,15 @@ import dev.agentos.traces.query.ScanControl;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.TraceView;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "latest", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = {"The newest trace in full, for an agent, team, workflow, session or user (the latest_trace tool).",
                 "With --run-id and --wait N: wait up to N seconds for that run's trace (run it, then look)."})
-final class LatestCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class LatestCommand extends AnswerCommand {
 
     @Mixin
     FilterMixin filters;
@@ -41,11 +30,8 @@ final class LatestCommand implements Callable<Integer> {
             description = "Most spans to show, 1 to " + TraceView.MAX_MAX_SPANS + ". Default: ${DEFAULT-VALUE}.")
     int maxSpans;
 
-    @Option(names = "--json", description = "Print JSON (the latest_trace tool's structured output).")
-    boolean json;
-
     LatestCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -71,7 +57,6 @@ final class LatestCommand implements Callable<Integer> {
                     + " s; this is the trace so far.\n" + text;
             structured.put("in_progress", true);
         }
-        Output.print(spec.commandLine().getOut(), json, text, structured);
-        return ExitCodes.OK;
+        return print(text, structured);
     }
 }

@@ -18,25 +18,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = "List traces, newest first (or sorted), one line each.")
-final class ListCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class ListCommand extends AnswerCommand {
 
     @Mixin
     FilterMixin filters;
@@ -53,9 +42,6 @@ final class ListCommand implements Callable<Integer> {
 
     @Option(names = "--sort-order", paramLabel = "asc|desc", description = "Default: desc.")
     String sortOrder;
-
-    @Option(names = "--json", description = "Print JSON (the list_traces tool's structured output).")
-    boolean json;
 
     @Option(names = "--ndjson", description = "Print one JSON object per trace, one per line (for jq and scripts).")
     boolean ndjson;
@@ -78,7 +64,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     ListCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.agentos.traces.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.agentos.traces.answer.Answer;
 import dev.agentos.traces.client.Json;
 import dev.agentos.traces.render.Terminal;
 import java.io.PrintWriter;
@@ -25,6 +26,10 @@ final class Output {
             throw new IllegalStateException(e);
         }
         out.flush();
+    }
+
+    static void print(PrintWriter out, boolean json, Answer answer) {
+        print(out, json, answer.text(), answer.structured());
     }
 
     static void print(PrintWriter out, boolean json, String text, Map<String, Object> structured) {

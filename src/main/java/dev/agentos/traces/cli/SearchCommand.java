@@ -9,28 +9,16 @@ import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.Text;
 import dev.agentos.traces.render.TraceListView;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = {"Traces matching an AgentOS filter expression, checked before sending (the search_traces tool).",
                 "Example: search '{\"op\":\"AND\",\"conditions\":[{\"op\":\"EQ\",\"key\":\"user_id\",\"value\":\"bob\"},"
                         + "{\"op\":\"GT\",\"key\":\"duration_ms\",\"value\":2000}]}'"})
-final class SearchCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class SearchCommand extends AnswerCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILTER",
             description = "The filter expression as JSON; none matches every trace.")
@@ -42,11 +30,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "Traces per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--json", description = "Print JSON (the search_traces tool's structured output).")
-    boolean json;
-
     SearchCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -63,7 +48,6 @@ final class SearchCommand implements Callable<Integer> {
         if (r.expression() != null) {
             structured.put("filter", r.expression());
         }
-        Output.print(spec.commandLine().getOut(), json, head + TraceListView.text(r.page(), Hints.CLI), structured);
-        return ExitCodes.OK;
+        return print(head + TraceListView.text(r.page(), Hints.CLI), structured);
     }
 }

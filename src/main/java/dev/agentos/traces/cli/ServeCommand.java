@@ -4,6 +4,7 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.mcp.HttpServer;
 import dev.agentos.traces.mcp.ServerAssembly;
+import dev.agentos.traces.mcp.ToolSelection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--transport", defaultValue = "stdio", paramLabel = "stdio|http",
             description = "Transport. Default: ${DEFAULT-VALUE}.")
     String transport;
+
+    @Option(names = "--toolsets", paramLabel = "SET,...", description = "Tools to offer, by toolset: traces, explore, tokens, "
+            + "diagnose, runs, all, default (= traces,tokens,diagnose). Default: $" + ToolSelection.ENV_TOOLSETS
+            + ", else default.")
+    String toolsets;
+
+    @Option(names = "--tools", paramLabel = "NAME,...", description = "Also offer these tools by name (alone: only them).")
+    String tools;
+
+    @Option(names = "--read-only", description = "Offer no tool with side effects, whatever else is chosen.")
+    boolean readOnly;
+
+    @Option(names = "--allow-runs", description = "Offer the tools that run agents (side effects, cost) in the chosen "
+            + "toolsets. Default: $" + ToolSelection.ENV_ALLOW_RUNS + ".")
+    boolean allowRuns;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
             description = "http: address to bind. Default: ${DEFAULT-VALUE}. A non-loopback address needs an auth token.")
@@ -59,9 +75,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "http: allow a non-loopback bind without an auth token (a proxy in front authenticates).")
     boolean allowUnauthenticated;
 
-    @Option(names = "--allow-runs", description = "Offer run_agent, which runs agents, teams and workflows (side effects, "
-            + "costs tokens). Also: AGENTOS_TRACES_ALLOW_RUNS=1. Off by default: every other tool only reads.")
-    boolean allowRuns;
 
     ServeCommand(Context ctx) {
         this.ctx = ctx;
@@ -70,16 +83,17 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConnectionOptions o = conn.resolve(ctx.env());
+        ToolSelection selection = selection();
         if (o.database() != null) {
             dev.agentos.traces.db.TraceDatabase.check(o); // a missing or foreign schema stops start-up with its reason
         }
         switch (transport) {
             case "stdio" -> {
-                ServerAssembly.serveStdio(o, Context.version(), runsAllowed());
+                ServerAssembly.serveStdio(o, selection, Context.version());
                 return Main.KEEP_RUNNING;
             }
             case "http" -> {
-                HttpServer server = HttpServer.start(httpOptions(), o, Context.version(), runsAllowed());
+                HttpServer server = HttpServer.start(httpOptions(), o, selection, Context.version());
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mcp-http-shutdown"));
                 System.err.println("agentos-traces-mcp: serving MCP on http://" + host + ":" + server.port()
                         + (stateless ? "/mcp (stateless)" : "/mcp and /sse") + " for AgentOS at " + o.baseUrl());
@@ -89,14 +103,15 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** The flag, else AGENTOS_TRACES_ALLOW_RUNS (1 or true). */
-    boolean runsAllowed() {
-        return allowRuns || runsAllowedByEnv(ctx.env());
+    /** AGENTOS_TRACES_ALLOW_RUNS as the server reads it: also what lets the CLI's run command run. */
+    static boolean runsAllowedByEnv(java.util.Map<String, String> env) {
+        String v = env.get(ToolSelection.ENV_ALLOW_RUNS);
+        return v != null && java.util.List.of("1", "true", "yes", "on").contains(v.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
-    static boolean runsAllowedByEnv(java.util.Map<String, String> env) {
-        String v = env.get("AGENTOS_TRACES_ALLOW_RUNS");
-        return v != null && (v.strip().equals("1") || v.strip().equalsIgnoreCase("true"));
+    /** The tools to offer; unknown names are refused here, before anything starts. */
+    ToolSelection selection() {
+        return ToolSelection.parse(toolsets, tools, readOnly, allowRuns, ctx.env());
     }
 
     HttpServer.Options httpOptions() {

@@ -30,12 +30,12 @@ final class ServeFastPath {
             } else if (i + 1 < args.length) {
                 value = args[i + 1];
             }
-            if (name.equals("--redact") && eq < 0) {
-                c.conn.redact = true; // a flag: takes no value
-                continue;
-            }
-            if (name.equals("--allow-runs") && eq < 0) {
-                c.allowRuns = true;
+            if (eq < 0 && (name.equals("--redact") || name.equals("--read-only") || name.equals("--allow-runs"))) {
+                switch (name) { // flags: take no value
+                    case "--redact" -> c.conn.redact = true;
+                    case "--read-only" -> c.readOnly = true;
+                    default -> c.allowRuns = true;
+                }
                 continue;
             }
             boolean consumed = eq < 0;
@@ -55,6 +55,8 @@ final class ServeFastPath {
                     case "--database-url" -> c.conn.databaseUrl = required(value);
                     case "--database-password-file" -> c.conn.databasePasswordFile = Path.of(required(value));
                     case "--transport" -> c.transport = required(value);
+                    case "--toolsets" -> c.toolsets = required(value);
+                    case "--tools" -> c.tools = required(value);
                     default -> {
                         return null;
                     }

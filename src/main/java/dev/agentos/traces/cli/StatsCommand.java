@@ -6,25 +6,14 @@ import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.query.SessionStatsQuery;
 import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.SessionStatsView;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = RootCommand.Version.class,
         description = "Trace statistics by session, with totals.")
-final class StatsCommand implements Callable<Integer> {
-
-    private final Context ctx;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionMixin conn;
+final class StatsCommand extends AnswerCommand {
 
     @Mixin
     FilterMixin filters;
@@ -35,11 +24,8 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "Sessions per page, 1 to 100. Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--json", description = "Print JSON (the trace_stats tool's structured output).")
-    boolean json;
-
     StatsCommand(Context ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
@@ -53,7 +39,6 @@ final class StatsCommand implements Callable<Integer> {
         }
         SessionStatsQuery.Result r = SessionStatsQuery.run(ctx.client(o),
                 filters.filter(o.defaultDbId(), ctx.clock().instant()), page, limit);
-        Output.print(spec.commandLine().getOut(), json, SessionStatsView.text(r, Hints.CLI), SessionStatsView.structured(r));
-        return ExitCodes.OK;
+        return print(SessionStatsView.text(r, Hints.CLI), SessionStatsView.structured(r));
     }
 }

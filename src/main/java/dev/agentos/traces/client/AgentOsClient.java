@@ -72,7 +72,7 @@ public final class AgentOsClient {
 
     /** The trace of a run, found with {@code GET /traces?run_id=} (one run, one trace; the default page size). */
     public Optional<TraceSummary> findByRunId(String runId, String dbId) {
-        TraceFilter f = new TraceFilter(Ids.required("run_id", runId), null, null, null, null, null, null, null, null, dbId);
+        TraceFilter f = TraceFilter.builder().runId(Ids.required("run_id", runId)).dbId(dbId).build();
         return listTraces(f, 1, DEFAULT_LIMIT).data().stream().findFirst();
     }
 

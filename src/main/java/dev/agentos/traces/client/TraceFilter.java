@@ -12,7 +12,7 @@ public record TraceFilter(
         String runId, String sessionId, String userId, String agentId, String teamId, String workflowId,
         String status, Instant startTime, Instant endTime, String dbId) {
 
-    public static final TraceFilter NONE = new TraceFilter(null, null, null, null, null, null, null, null, null, null);
+    public static final TraceFilter NONE = builder().build();
 
     public TraceFilter {
         runId = Ids.optional("run_id", runId);
@@ -37,7 +37,93 @@ public record TraceFilter(
     }
 
     public TraceFilter withDbId(String db) {
-        return new TraceFilter(runId, sessionId, userId, agentId, teamId, workflowId, status, startTime, endTime, db);
+        return toBuilder().dbId(db).build();
+    }
+
+    /** True when anything but run_id and db_id narrows it: what a scan filters on. */
+    public boolean selectsMany() {
+        return sessionId != null || userId != null || agentId != null || teamId != null || workflowId != null
+                || status != null || startTime != null || endTime != null;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().runId(runId).sessionId(sessionId).userId(userId).agentId(agentId).teamId(teamId)
+                .workflowId(workflowId).status(status).startTime(startTime).endTime(endTime).dbId(dbId);
+    }
+
+    /** Named setters instead of ten positional arguments; {@link #build()} validates. */
+    public static final class Builder {
+        private String runId;
+        private String sessionId;
+        private String userId;
+        private String agentId;
+        private String teamId;
+        private String workflowId;
+        private String status;
+        private Instant startTime;
+        private Instant endTime;
+        private String dbId;
+
+        private Builder() {
+        }
+
+        public Builder runId(String v) {
+            runId = v;
+            return this;
+        }
+
+        public Builder sessionId(String v) {
+            sessionId = v;
+            return this;
+        }
+
+        public Builder userId(String v) {
+            userId = v;
+            return this;
+        }
+
+        public Builder agentId(String v) {
+            agentId = v;
+            return this;
+        }
+
+        public Builder teamId(String v) {
+            teamId = v;
+            return this;
+        }
+
+        public Builder workflowId(String v) {
+            workflowId = v;
+            return this;
+        }
+
+        public Builder status(String v) {
+            status = v;
+            return this;
+        }
+
+        public Builder startTime(Instant v) {
+            startTime = v;
+            return this;
+        }
+
+        public Builder endTime(Instant v) {
+            endTime = v;
+            return this;
+        }
+
+        public Builder dbId(String v) {
+            dbId = v;
+            return this;
+        }
+
+        public TraceFilter build() {
+            return new TraceFilter(runId, sessionId, userId, agentId, teamId, workflowId, status, startTime, endTime, dbId);
+        }
     }
 
     /** Query parameters for {@code GET /traces}, in a stable order, nulls left out. */

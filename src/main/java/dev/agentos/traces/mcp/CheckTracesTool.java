@@ -3,7 +3,6 @@ package dev.agentos.traces.mcp;
 import dev.agentos.traces.analysis.TraceRules;
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.ArgumentException;
-import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.CheckTraces;
 import dev.agentos.traces.render.CheckView;
 import dev.agentos.traces.render.Style;
@@ -11,21 +10,44 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code check_traces}: assertions over traces (failed spans, tokens, duration, tools, models, output, cost). */
 final class CheckTracesTool extends AgentOsTool {
 
+    /** Every rule by its name, each with the type of its value; lists for the rules that repeat. */
+    static final Param<Object> RULES = Param.raw("rules", rules());
+    static final Param<String> TRACE_ID = Param.id("trace_id", null);
+    static final Param<String> RUN_ID = Param.id("run_id", null);
+    static final Param<String> LATEST = Param.id("latest", "agent, team or workflow id: its newest trace");
+    static final Param<Integer> LIMIT = Param.integer("limit", 1, CheckTraces.MAX_LIMIT, CheckTraces.DEFAULT_LIMIT,
+            "with filters");
+    private static final Map<String, Object> OUTPUT = Schema.object()
+            .required(Schema.bool(), "passed").required(Schema.integer(), "failed", "total")
+            .required("results", Schema.array(Schema.row("rule", "passed", "observed", "limit")))
+            .optional("traces", Schema.array(Schema.string())).optional(Schema.integer(), "matching", "results_omitted")
+            .optional("truncated", Schema.bool()).map();
+
     private final Clock clock;
 
-    CheckTracesTool(Supplier<AgentOsClient> client, Clock clock) {
-        super(client, clock);
-        this.clock = clock;
+    CheckTracesTool(ToolRegistry.Context c) {
+        super(c);
+        this.clock = c.clock();
     }
 
-    @Override
-    String name() {
-        return "check_traces";
+    private static Schema rules() {
+        Schema s = Schema.object().description("e.g. {\"no_failed_spans\":true,\"max_tokens\":5000}; "
+                + "tool_called items: name or name(arg=value)");
+        for (TraceRules.Type t : TraceRules.Type.values()) {
+            Schema v = switch (t) {
+                case NO_FAILED_SPANS -> Schema.bool();
+                case STATUS -> Schema.oneOf("OK", "ERROR");
+                case MAX_DURATION -> Schema.string();
+                case MAX_COST -> Schema.number();
+                default -> t.repeatable() ? Schema.array(Schema.string()) : Schema.integer();
+            };
+            s.optional(t.key, v);
+        }
+        return s;
     }
 
     @Override
@@ -39,60 +61,29 @@ final class CheckTracesTool extends AgentOsTool {
                 + "the latest run of an agent/team/workflow, or traces matching filters: pass/fail per rule and trace.";
     }
 
-    static final String STRINGS = """
-            {"type": "array", "items": {"type": "string", "minLength": 1}}""";
-
-    static final String RULES = """
-            {"type": "object", "additionalProperties": false, "minProperties": 1, "properties": {
-              "no_failed_spans": {"type": "boolean"}, "status": {"type": "string", "enum": ["OK", "ERROR"]},
-              "max_tokens": {"type": "integer", "minimum": 0}, "max_input_tokens": {"type": "integer", "minimum": 0},
-              "max_output_tokens": {"type": "integer", "minimum": 0},
-              "max_tokens_sum": {"type": "integer", "minimum": 0}, "max_input_tokens_sum": {"type": "integer", "minimum": 0},
-              "max_output_tokens_sum": {"type": "integer", "minimum": 0},
-              "max_duration": {"type": "string", "description": "30s, 500ms, 2m"},
-              "max_llm_calls": {"type": "integer", "minimum": 0},
-              "tool_called": %1$s, "tool_not_called": %1$s, "model_used": %1$s, "model_not_used": %1$s,
-              "output_contains": %1$s, "output_matches": %1$s,
-              "max_cost": {"type": "number", "minimum": 0, "description": "USD"}},
-             "description": "tool_called items: name or name(arg=value)."}""".formatted(STRINGS);
-
     @Override
-    String inputSchema() {
-        return """
-                {"type": "object", "additionalProperties": false, "required": ["rules"], "properties": {
-                  "rules": %s, "trace_id": %s, "run_id": %s, "latest": %s,
-                  "agent_id": %s, "team_id": %s, "workflow_id": %s, "session_id": %s, "user_id": %s,
-                  "status": %s, "start_time": %s, "end_time": %s, "limit": %s, "db_id": %s}}"""
-                .formatted(RULES, Schemas.id("Check this trace."), Schemas.id("Check this run's trace."),
-                        Schemas.id("Check the newest trace of this agent, team or workflow."),
-                        Schemas.AGENT_ID, Schemas.TEAM_ID, Schemas.WORKFLOW_ID, Schemas.SESSION_ID, Schemas.USER_ID,
-                        Schemas.STATUS, Schemas.START_TIME, Schemas.END_TIME,
-                        Schemas.integer(1, CheckTraces.MAX_LIMIT, CheckTraces.DEFAULT_LIMIT, "With filters: newest traces to check."),
-                        Schemas.DB_ID);
+    Map<String, Object> inputSchema() {
+        return InputPart.schema(RULES, TRACE_ID, RUN_ID, LATEST, FilterParams.SCAN, LIMIT);
     }
 
     @Override
-    String outputSchema() {
-        return """
-                {"type": "object", "required": ["passed", "failed", "total", "results"], "properties": {
-                  "passed": {"type": "boolean"}, "failed": {"type": "integer"}, "total": {"type": "integer"},
-                  "traces": {"type": "array", "items": {"type": "string"}}, "matching": {"type": "integer"},
-                  "truncated": {"type": "boolean"}, "results_omitted": {"type": "integer"},
-                  "results": {"type": "array", "items": {"type": "object", "required": ["rule", "passed", "observed", "limit"],
-                    "properties": {"rule": {"type": "string"}, "value": {"type": "string"}, "trace_id": {"type": "string"},
-                      "passed": {"type": "boolean"}, "observed": {"type": "string"}, "limit": {"type": "string"}}}}}}""";
+    Map<String, Object> outputSchema() {
+        return OUTPUT;
+    }
+
+    @Override
+    Map<String, String> cuts() {
+        return Map.of("truncated", "limit", "results_omitted", "");
     }
 
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
-        if (!(a.raw("rules") instanceof Map<?, ?> rules)) {
+        if (!(RULES.read(a) instanceof Map<?, ?> rules) || rules.isEmpty()) {
             throw new ArgumentException("rules must be an object such as {\"no_failed_spans\": true, \"max_tokens\": 5000}.");
         }
         List<TraceRules.Rule> list = TraceRules.fromMap(rules);
-        CheckTraces.Target t = new CheckTraces.Target(a.string("trace_id"), a.string("run_id"), a.string("latest"),
-                new TraceFilter(null, a.string("session_id"), a.string("user_id"), a.string("agent_id"),
-                        a.string("team_id"), a.string("workflow_id"), a.string("status"), a.time("start_time"),
-                        a.time("end_time"), a.string("db_id")), a.integer("limit", CheckTraces.DEFAULT_LIMIT, 1, CheckTraces.MAX_LIMIT));
+        CheckTraces.Target t = new CheckTraces.Target(TRACE_ID.read(a), RUN_ID.read(a), LATEST.read(a),
+                FilterParams.SCAN.read(a), LIMIT.read(a));
         CheckTraces.Result r = CheckTraces.run(client, t, list, clock, a.control());
         return ok(CheckView.text(r, Style.PLAIN), CheckView.structured(r, CheckView.MAX_RESULTS));
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EofDrain {
 
-    static final AtomicInteger TOOL_CALLS_IN_FLIGHT = new AtomicInteger();
+    private final AtomicInteger toolCallsInFlight = new AtomicInteger();
     /** Generous: before our handler runs, the SDK parses, dispatches and (first time) builds its validator. */
     private static final long QUIET_NANOS = 1_000_000_000L;
     private static final long MAX_WAIT_NANOS = 60_000_000_000L;
@@ -25,6 +25,16 @@ final class EofDrain {
 
     private volatile long lastActivity = System.nanoTime();
     private volatile boolean exitScheduled;
+
+    /** Runs a tool call, counted as in flight until it returns. */
+    <T> T during(java.util.function.Supplier<T> call) {
+        toolCallsInFlight.incrementAndGet();
+        try {
+            return call.get();
+        } finally {
+            toolCallsInFlight.decrementAndGet();
+        }
+    }
 
     InputStream input(InputStream in) {
         return new FilterInputStream(in) {
@@ -105,7 +115,7 @@ final class EofDrain {
         }
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
         while (System.nanoTime() < deadline
-                && (TOOL_CALLS_IN_FLIGHT.get() > 0 || System.nanoTime() - lastActivity < QUIET_NANOS)) {
+                && (toolCallsInFlight.get() > 0 || System.nanoTime() - lastActivity < QUIET_NANOS)) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

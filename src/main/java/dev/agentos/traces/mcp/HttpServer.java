@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -91,22 +89,22 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts the server; throws ArgumentException for an unsafe configuration. */
     public static HttpServer start(Options o, ConnectionOptions conn, String version) throws Exception {
-        return start(o, conn, version, false);
+        return start(o, conn, ToolSelection.DEFAULTS, version, ServerAssembly.NO_EXTRAS);
     }
 
-    /** @param allowRuns offer run_agent (side effects: it runs agents) */
-    public static HttpServer start(Options o, ConnectionOptions conn, String version, boolean allowRuns)
+    /** Offering the tools {@code tools} selects. */
+    public static HttpServer start(Options o, ConnectionOptions conn, ToolSelection tools, String version)
             throws Exception {
-        return start(o, conn, version, allowRuns, ServerAssembly.NO_EXTRAS);
-    }
-
-    public static HttpServer start(Options o, ConnectionOptions conn, String version,
-            Consumer<McpServer.SyncSpecification<?>> extras) throws Exception {
-        return start(o, conn, version, false, extras);
+        return start(o, conn, tools, version, ServerAssembly.NO_EXTRAS);
     }
 
     /** With extra features on the sessionful servers (the conformance fixtures use this from tests). */
-    static HttpServer start(Options o, ConnectionOptions conn, String version, boolean allowRuns,
+    public static HttpServer start(Options o, ConnectionOptions conn, String version,
+            Consumer<McpServer.SyncSpecification<?>> extras) throws Exception {
+        return start(o, conn, ToolSelection.DEFAULTS, version, extras);
+    }
+
+    private static HttpServer start(Options o, ConnectionOptions conn, ToolSelection selection, String version,
             Consumer<McpServer.SyncSpecification<?>> extras) throws Exception {
         boolean loopback = isLoopback(o.host());
         if (!loopback && o.authToken() == null && !o.allowUnauthenticated()) {
@@ -119,8 +117,8 @@ public final class HttpServer implements AutoCloseable {
                     + "can read the traces of {}", o.host(), conn.baseUrl());
         }
         McpJsonMapper json = ServerAssembly.jsonMapper();
-        Supplier<AgentOsClient> client = ServerAssembly.lazy(conn);
-        List<AgentOsTool> tools = ServerAssembly.tools(client, Clock.systemUTC(), allowRuns);
+        ServerAssembly.Parts parts = new ServerAssembly.Parts(ServerAssembly.lazy(conn), selection, conn, version,
+                ServerAssembly.CallWrapper.DIRECT);
         DefaultServerTransportSecurityValidator validator = validator(o);
 
         ServletContextHandler ctx = new ServletContextHandler();
@@ -129,19 +127,19 @@ public final class HttpServer implements AutoCloseable {
         if (o.stateless()) {
             HttpServletStatelessServerTransport t = HttpServletStatelessServerTransport.builder().jsonMapper(json)
                     .messageEndpoint("/mcp").httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
-            McpStatelessSyncServer s = ServerAssembly.buildStateless(t, tools, conn, version);
+            McpStatelessSyncServer s = ServerAssembly.build(t, parts);
             closers.add(s::closeGracefully);
             add(ctx, t, "/mcp");
         } else {
             HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider
                     .builder().jsonMapper(json).mcpEndpoint("/mcp").keepAliveInterval(o.keepAlive())
                     .httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
-            McpSyncServer s1 = ServerAssembly.build(streamable, tools, conn, version, extras);
+            McpSyncServer s1 = ServerAssembly.build(streamable, parts, extras);
             @SuppressWarnings("deprecation") // the legacy transport: some clients still speak only SSE
             HttpServletSseServerTransportProvider sse = HttpServletSseServerTransportProvider.builder().jsonMapper(json)
                     .sseEndpoint("/sse").messageEndpoint("/message").keepAliveInterval(o.keepAlive())
                     .httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
-            McpSyncServer s2 = ServerAssembly.build(sse, tools, conn, version, extras);
+            McpSyncServer s2 = ServerAssembly.build(McpServer.sync(sse), parts, extras);
             closers.add(s1::closeGracefully);
             closers.add(s2::closeGracefully);
             add(ctx, streamable, "/mcp");

@@ -8,7 +8,6 @@ import dev.agentos.traces.render.TraceView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code latest_trace}: the newest trace for an agent, session or user; or wait for a run's trace to appear. */
 final class LatestTraceTool extends AgentOsTool {
@@ -18,45 +17,36 @@ final class LatestTraceTool extends AgentOsTool {
     private final LatestTrace.Sleeper sleeper;
     private final Clock clock;
 
-    LatestTraceTool(Supplier<AgentOsClient> client, Clock clock) {
-        this(client, clock, LatestTrace.Sleeper.REAL);
+    static final FilterParams WHOSE = new FilterParams(FilterParams.AGENT_ID, FilterParams.TEAM_ID,
+            FilterParams.WORKFLOW_ID, FilterParams.SESSION_ID, FilterParams.USER_ID);
+    static final Param<String> RUN_ID = Param.id("run_id", "Wait for this run's trace");
+    static final Param<Integer> WAIT_SECONDS = Param.integer("wait_seconds", 0, MAX_WAIT_SECONDS, DEFAULT_WAIT_FOR_RUN,
+            "0 = look once");
+
+    LatestTraceTool(ToolRegistry.Context c) {
+        this(c, LatestTrace.Sleeper.REAL);
     }
 
-    LatestTraceTool(Supplier<AgentOsClient> client, Clock clock, LatestTrace.Sleeper sleeper) {
-        super(client, clock);
-        this.clock = clock;
+    LatestTraceTool(ToolRegistry.Context c, LatestTrace.Sleeper sleeper) {
+        super(c);
+        this.clock = c.clock();
         this.sleeper = sleeper;
     }
 
     @Override
-    String name() {
-        return "latest_trace";
-    }
-
-    @Override
     String title() {
-        return "Latest trace (optionally wait for a run)";
+        return "Latest trace";
     }
 
     @Override
     String description() {
-        return "The newest trace, in full (as get_trace), for an agent, team, workflow, session or user (or overall). "
-                + "With run_id: waits, polling with back-off up to wait_seconds (default " + DEFAULT_WAIT_FOR_RUN
-                + "), until that run's trace appears and its top-level span has finished: for \"run it, then look\".";
+        return "The newest trace (as get_trace), overall or for an agent, team, workflow, session or user; "
+                + "run_id waits for that run's trace.";
     }
 
     @Override
-    String inputSchema() {
-        return """
-                {"type": "object", "additionalProperties": false, "properties": {
-                  "agent_id": %s, "team_id": %s, "workflow_id": %s, "session_id": %s, "user_id": %s,
-                  "run_id": %s, "wait_seconds": %s, "max_spans": %s, "db_id": %s}}"""
-                .formatted(Schemas.AGENT_ID, Schemas.TEAM_ID, Schemas.WORKFLOW_ID, Schemas.SESSION_ID, Schemas.USER_ID,
-                        Schemas.id("Wait for the trace of this run (exact run id)."),
-                        Schemas.integer(0, MAX_WAIT_SECONDS, DEFAULT_WAIT_FOR_RUN,
-                                "With run_id: how long to wait for its trace (0 = look once)."),
-                        Schemas.integer(1, TraceView.MAX_MAX_SPANS, TraceView.DEFAULT_MAX_SPANS, "Most spans to show in the tree."),
-                        Schemas.DB_ID);
+    Map<String, Object> inputSchema() {
+        return InputPart.schema(WHOSE, RUN_ID, WAIT_SECONDS, GetTraceTool.MAX_SPANS, FilterParams.DB_ID);
     }
 
     /** MCP Apps hosts draw the result as a waterfall (resource {@value TraceResources#WATERFALL}). */
@@ -66,21 +56,24 @@ final class LatestTraceTool extends AgentOsTool {
     }
 
     @Override
-    String outputSchema() {
-        return GetTraceTool.OUTPUT_SCHEMA;
+    Map<String, Object> outputSchema() {
+        return Outputs.TRACE.map();
+    }
+
+    @Override
+    Map<String, String> cuts() {
+        return Map.of("spans_omitted", "max_spans");
     }
 
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
-        String runId = a.string("run_id");
-        TraceFilter f = new TraceFilter(runId, a.string("session_id"), a.string("user_id"), a.string("agent_id"),
-                a.string("team_id"), a.string("workflow_id"), null, null, null, a.string("db_id"));
-        if (runId == null && a.raw("wait_seconds") != null) {
+        String runId = RUN_ID.read(a);
+        TraceFilter f = WHOSE.read(a).toBuilder().runId(runId).dbId(FilterParams.DB_ID.read(a)).build();
+        if (runId == null && WAIT_SECONDS.given(a)) {
             throw new ArgumentException("wait_seconds needs run_id: it waits for that run's trace.");
         }
-        TraceView.Options o = new TraceView.Options(
-                a.integer("max_spans", TraceView.DEFAULT_MAX_SPANS, 1, TraceView.MAX_MAX_SPANS), 0);
-        int wait = runId == null ? 0 : a.integer("wait_seconds", DEFAULT_WAIT_FOR_RUN, 0, MAX_WAIT_SECONDS);
+        TraceView.Options o = new TraceView.Options(GetTraceTool.MAX_SPANS.read(a), 0);
+        int wait = runId == null ? 0 : WAIT_SECONDS.read(a);
         LatestTrace.Result r = LatestTrace.find(client, f, wait, clock, sleeper, a.control());
         String text = TraceView.text(r.trace(), o);
         Map<String, Object> structured = TraceView.structured(r.trace(), o);

@@ -5,19 +5,19 @@ import dev.agentos.traces.client.Catalog;
 import dev.agentos.traces.query.Discovery;
 import dev.agentos.traces.render.CatalogView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.Map;
 
 /** {@code list_agents}: what the AgentOS serves (agents, teams, workflows), with models, tools and members. */
 final class ListAgentsTool extends AgentOsTool {
 
-    ListAgentsTool(Supplier<AgentOsClient> client, Clock clock) {
-        super(client, clock);
-    }
+    private static final Schema NAMES = Schema.array(Schema.string());
+    private static final Schema ITEMS = Schema.array(Schema.object().required("id", Schema.string())
+            .optional(Schema.string(), "name", "description", "db_id")
+            .optional(NAMES, "models", "tools", "members", "steps"));
+    private static final Map<String, Object> OUTPUT = Schema.object().required(ITEMS, "agents", "teams", "workflows").map();
 
-    @Override
-    String name() {
-        return "list_agents";
+    ListAgentsTool(ToolRegistry.Context c) {
+        super(c);
     }
 
     @Override
@@ -31,24 +31,13 @@ final class ListAgentsTool extends AgentOsTool {
     }
 
     @Override
-    String inputSchema() {
-        return """
-                {"type": "object", "additionalProperties": false, "properties": {}}""";
+    Map<String, Object> inputSchema() {
+        return InputPart.schema();
     }
 
-    static final String ITEMS = """
-            {"type": "array", "items": {"type": "object", "required": ["id"], "properties": {
-              "id": {"type": "string"}, "name": {"type": "string"}, "description": {"type": "string"},
-              "models": {"type": "array", "items": {"type": "string"}},
-              "tools": {"type": "array", "items": {"type": "string"}},
-              "members": {"type": "array", "items": {"type": "string"}},
-              "steps": {"type": "array", "items": {"type": "string"}}, "db_id": {"type": "string"}}}}""";
-
     @Override
-    String outputSchema() {
-        return """
-                {"type": "object", "required": ["agents", "teams", "workflows"], "properties": {
-                  "agents": %s, "teams": %s, "workflows": %s}}""".formatted(ITEMS, ITEMS, ITEMS);
+    Map<String, Object> outputSchema() {
+        return OUTPUT;
     }
 
     @Override

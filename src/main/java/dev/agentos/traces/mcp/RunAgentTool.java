@@ -11,31 +11,36 @@ import dev.agentos.traces.render.Hints;
 import dev.agentos.traces.render.RunView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.Map;
 
 /**
  * {@code run_agent}: runs an agent, team or workflow, streaming its events as progress, then waits for its trace.
- * Only offered when the server was started with {@code --allow-runs}: it has side effects and costs money.
+ * Offered only with {@code --allow-runs} (its registry line says it writes): it has side effects and costs money.
  */
 final class RunAgentTool extends AgentOsTool {
 
     static final int DEFAULT_WAIT = 30;
+    static final Param<String> MESSAGE = Param.id("message", null);
+    static final Param<Integer> WAIT_SECONDS = Param.integer("wait_seconds", 0, LatestTrace.MAX_WAIT_SECONDS,
+            DEFAULT_WAIT, "for its trace");
+    static final FilterParams WHO = new FilterParams(FilterParams.AGENT_ID, FilterParams.TEAM_ID, FilterParams.WORKFLOW_ID);
+    private static final Map<String, Object> OUTPUT = Schema.object()
+            .required("target", Schema.object())
+            .required("run", Schema.row("status"))
+            .optional("trace", Schema.row("trace_id"))
+            .optional("trace_note", Schema.string()).map();
+
     private final Clock clock;
     private final LatestTrace.Sleeper sleeper;
 
-    RunAgentTool(Supplier<AgentOsClient> client, Clock clock) {
-        this(client, clock, LatestTrace.Sleeper.REAL);
+    RunAgentTool(ToolRegistry.Context c) {
+        this(c, LatestTrace.Sleeper.REAL);
     }
 
-    RunAgentTool(Supplier<AgentOsClient> client, Clock clock, LatestTrace.Sleeper sleeper) {
-        super(client, clock);
-        this.clock = clock;
+    RunAgentTool(ToolRegistry.Context c, LatestTrace.Sleeper sleeper) {
+        super(c);
+        this.clock = c.clock();
         this.sleeper = sleeper;
-    }
-
-    @Override
-    String name() {
-        return "run_agent";
     }
 
     @Override
@@ -50,55 +55,40 @@ final class RunAgentTool extends AgentOsTool {
     }
 
     @Override
-    boolean readOnly() {
-        return false;
+    Map<String, Object> inputSchema() {
+        return InputPart.schema(WHO, MESSAGE, FilterParams.SESSION_ID, FilterParams.USER_ID, WAIT_SECONDS);
     }
 
     @Override
-    String inputSchema() {
-        return """
-                {"type": "object", "additionalProperties": false, "required": ["message"], "properties": {
-                  "agent_id": %s, "team_id": %s, "workflow_id": %s,
-                  "message": {"type": "string", "minLength": 1, "maxLength": 100000},
-                  "session_id": %s, "user_id": %s, "wait_seconds": %s}}"""
-                .formatted(Schemas.id("Agent to run."), Schemas.id("Team to run."), Schemas.id("Workflow to run."),
-                        Schemas.id("Continue this session."), Schemas.USER_ID,
-                        Schemas.integer(0, LatestTrace.MAX_WAIT_SECONDS, DEFAULT_WAIT, "Wait for the trace."));
+    Map<String, Object> outputSchema() {
+        return OUTPUT;
     }
 
+    /** The output is cut at 2,000 chars; the trace (get_trace) holds all of it. */
     @Override
-    String outputSchema() {
-        return """
-                {"type": "object", "required": ["target", "run"], "properties": {
-                  "target": {"type": "object"},
-                  "run": {"type": "object", "required": ["status"], "properties": {
-                    "run_id": {"type": "string"}, "session_id": {"type": "string"}, "status": {"type": "string"},
-                    "output": {"type": "string"}, "output_truncated": {"type": "boolean"}, "error": {"type": "string"},
-                    "error_type": {"type": "string"}, "metrics": {"type": "object"}, "events": {"type": "integer"},
-                    "model_calls": {"type": "integer"}, "tools": {"type": "array", "items": {"type": "string"}},
-                    "steps": {"type": "array", "items": {"type": "string"}}}},
-                  "trace": {"type": "object", "properties": {"trace_id": {"type": "string"}, "status": {"type": "string"},
-                    "duration_ms": {"type": "number"}, "total_spans": {"type": "integer"},
-                    "error_count": {"type": "integer"}, "verdict": {"type": "string"}}},
-                  "trace_note": {"type": "string"}}}""";
+    Map<String, String> cuts() {
+        return Map.of("run.output_truncated", "");
     }
 
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
         Catalog.Component target = target(client, a);
-        AgentOsClient.RunRequest req = new AgentOsClient.RunRequest(a.string("message"), a.string("session_id"),
-                a.string("user_id"));
-        int wait = a.integer("wait_seconds", DEFAULT_WAIT, 0, LatestTrace.MAX_WAIT_SECONDS);
+        String message = MESSAGE.read(a);
+        if (message == null) {
+            throw new ArgumentException("message is required: what to send to the " + target.kind().label() + ".");
+        }
+        AgentOsClient.RunRequest req = new AgentOsClient.RunRequest(message, FilterParams.SESSION_ID.read(a),
+                FilterParams.USER_ID.read(a));
         long[] n = {0};
-        RunAgent.Result r = RunAgent.run(client, target, req, wait, clock, sleeper, a.control(),
+        RunAgent.Result r = RunAgent.run(client, target, req, WAIT_SECONDS.read(a), clock, sleeper, a.control(),
                 e -> a.control().event(++n[0], describe(e)));
         return ok(RunView.text(r, Hints.MCP), RunView.structured(r));
     }
 
     static Catalog.Component target(AgentOsClient client, ToolArgs a) {
-        String agent = a.string("agent_id");
-        String team = a.string("team_id");
-        String workflow = a.string("workflow_id");
+        String agent = FilterParams.AGENT_ID.read(a);
+        String team = FilterParams.TEAM_ID.read(a);
+        String workflow = FilterParams.WORKFLOW_ID.read(a);
         int given = (agent != null ? 1 : 0) + (team != null ? 1 : 0) + (workflow != null ? 1 : 0);
         if (given != 1) {
             throw new ArgumentException("Give exactly one of agent_id, team_id or workflow_id (list_agents shows them).");

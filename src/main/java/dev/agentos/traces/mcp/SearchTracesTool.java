@@ -1,23 +1,16 @@
 package dev.agentos.traces.mcp;
 
-import dev.agentos.traces.analysis.TraceOrder;
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.FilterSchema;
-import dev.agentos.traces.client.Page;
-import dev.agentos.traces.client.TraceDetail;
-import dev.agentos.traces.client.TraceSummary;
 import dev.agentos.traces.query.FilterExpression;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.query.SearchTraces;
 import dev.agentos.traces.render.Text;
 import dev.agentos.traces.render.TraceListView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /** {@code search_traces}: AgentOS's filter expressions, checked against its filter schema before sending. */
 final class SearchTracesTool extends AgentOsTool {
@@ -25,57 +18,47 @@ final class SearchTracesTool extends AgentOsTool {
     /** The filter schema is static per server: read once per database. */
     private final Map<String, FilterSchema> schemas = new ConcurrentHashMap<>();
 
-    SearchTracesTool(Supplier<AgentOsClient> client, Clock clock) {
-        super(client, clock);
-    }
+    static final Param<Object> FILTER = Param.raw("filter", Schema.any().put("type", List.of("object", "string"))
+            .description("Expression (or its JSON); none = all"));
 
-    @Override
-    String name() {
-        return "search_traces";
+    SearchTracesTool(ToolRegistry.Context c) {
+        super(c);
     }
 
     @Override
     String title() {
-        return "Search traces with a filter expression";
+        return "Search traces";
     }
 
     @Override
     String description() {
-        return "Traces matching a filter expression, newest first, when list_traces' exact-match filters are not enough. "
-                + "Leaf: {\"op\": EQ|NEQ|GT|GTE|LT|LTE|CONTAINS|STARTSWITH, \"key\": field, \"value\": v}; "
-                + "set: {\"op\": \"IN\", \"key\": field, \"values\": [..]}; logic: {\"op\": \"AND\"|\"OR\", \"conditions\": [..]} "
-                + "or {\"op\": \"NOT\", \"condition\": {..}}. Fields: status, user_id, agent_id, team_id, workflow_id, "
-                + "session_id, run_id, name, trace_id (text; CONTAINS/STARTSWITH ignore case), duration_ms (number), "
-                + "start_time, end_time, created_at (ISO 8601 or 24h, 7d, today). Checked before sending: AgentOS itself "
-                + "answers an unknown field with no traces instead of an error.";
+        return "Traces matching a filter expression, newest first. {op,key,value} with op EQ NEQ GT GTE LT LTE "
+                + "CONTAINS STARTSWITH; {op:IN,key,values}; {op:AND|OR,conditions}; {op:NOT,condition}. Keys: status, "
+                + "user_id, agent_id, team_id, workflow_id, session_id, run_id, name, trace_id, duration_ms, start_time, "
+                + "end_time, created_at (ISO 8601 or 24h, 7d). Unknown keys are refused.";
     }
 
     @Override
-    String inputSchema() {
-        return """
-                {"type": "object", "additionalProperties": false, "properties": {
-                  "filter": {"type": ["object", "string"], "description": "The filter expression (an object, or its JSON text). Omit to match every trace."},
-                  "page": %s, "limit": %s, "db_id": %s}}"""
-                .formatted(Schemas.PAGE, Schemas.LIMIT, Schemas.DB_ID);
+    Map<String, Object> inputSchema() {
+        return InputPart.schema(FILTER, ListTracesTool.PAGE, ListTracesTool.LIMIT, FilterParams.DB_ID);
     }
 
     @Override
-    String outputSchema() {
-        return """
-                {"type": "object", "required": ["traces", "page", "limit", "total_count", "total_pages", "has_next"],
-                 "properties": {"traces": {"type": "array", "items": %s},
-                   "page": {"type": "integer"}, "limit": {"type": "integer"}, "total_count": {"type": "integer"},
-                   "total_pages": {"type": "integer"}, "has_next": {"type": "boolean"},
-                   "sort_by": {"type": "string"}, "sort_order": {"type": "string"},
-                   "filter": {"type": "object"}}}""".formatted(Schemas.TRACE_SUMMARY);
+    Map<String, Object> outputSchema() {
+        return Outputs.tracePage().map();
+    }
+
+    @Override
+    Map<String, String> cuts() {
+        return Map.of("has_next", "page");
     }
 
     @Override
     CallToolResult handle(ToolArgs a, AgentOsClient client) {
-        int page = a.integer("page", 1, 1, 1_000_000);
-        int limit = a.integer("limit", 20, 1, AgentOsClient.MAX_LIMIT);
-        String db = a.string("db_id");
-        SearchTraces.Result sr = SearchTraces.run(client, a.raw("filter"), () -> schema(client, db), page, limit, db,
+        int page = ListTracesTool.PAGE.read(a);
+        int limit = ListTracesTool.LIMIT.read(a);
+        String db = FilterParams.DB_ID.read(a);
+        SearchTraces.Result sr = SearchTraces.run(client, FILTER.read(a), () -> schema(client, db), page, limit, db,
                 a.now());
         ListTraces.Result r = sr.page();
         Map<String, Object> expr = sr.expression();

@@ -12,54 +12,106 @@ import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Tools → server. The same tool specifications serve every transport. */
+/** Tools → server. The same parts serve every transport; only the SDK's spec types differ. */
 public final class ServerAssembly {
 
     public static final String NAME = "agentos-traces-mcp";
 
     static final String INSTRUCTIONS = """
-            Answers questions about the traces an Agno AgentOS recorded: one trace per agent, team or workflow run, \
-            made of spans (AGENT, TEAM, WORKFLOW, LLM, TOOL). Start with list_traces (filters, sort by duration or \
-            error_count), drill in with get_trace (span tree, errors, tokens; span_id for one span's full input and \
-            output), count tokens with total_tokens (one trace or a filter; group_by model, agent, user, session, day) \
-            and their estimated cost with token_cost, and see sessions with trace_stats. To answer questions across \
-            many traces in one call: find_errors (what keeps failing), slow_spans (critical path of one trace, or \
-            p50/p95 by span across traces), compare_traces (what changed between two runs), search_traces (filter \
-            expressions) and latest_trace (the newest run, or wait for a run_id's trace). list_agents shows what \
-            AgentOS serves; check_traces tests traces against rules. Times may be relative \
-            (24h, 7d, today). A trace whose status is OK can still contain failed spans: look at error_count.""";
+            Answers questions about the traces an Agno AgentOS recorded (one per agent, team or workflow run; spans \
+            AGENT, TEAM, WORKFLOW, LLM, TOOL). Start with list_traces, drill in with get_trace; find_errors, \
+            slow_spans, total_tokens, token_cost and compare_traces answer across traces in one call. Times may be \
+            relative (24h, 7d, today). A trace whose status is OK can still contain failed spans: look at \
+            error_count.""";
 
     static final Consumer<McpServer.SyncSpecification<?>> NO_EXTRAS = spec -> { };
+
+    /** Runs a tool call; the stdio transport wraps it to know when calls are in flight. */
+    interface CallWrapper extends Function<Supplier<CallToolResult>, CallToolResult> {
+        CallWrapper DIRECT = Supplier::get;
+    }
 
     private ServerAssembly() {
     }
 
-    /** The tools, over a client made on first use (after {@code initialize}, not at start-up). */
+    /** Every registered tool (those that write too), over {@code client}: for tests and snapshots. */
     static List<AgentOsTool> tools(Supplier<AgentOsClient> client, Clock clock) {
-        return tools(client, clock, false);
+        return ToolRegistry.make(ToolSelection.EVERY, client, clock);
     }
 
-    /** @param allowRuns also {@code run_agent}, which runs agents (side effects, cost): only with --allow-runs */
-    static List<AgentOsTool> tools(Supplier<AgentOsClient> client, Clock clock, boolean allowRuns) {
-        List<AgentOsTool> tools = new ArrayList<>(List.of(new ListTracesTool(client, clock), new GetTraceTool(client, clock),
-                new TraceStatsTool(client, clock), new TotalTokensTool(client, clock),
-                new TokenCostTool(client, clock), new FindErrorsTool(client, clock), new SlowSpansTool(client, clock),
-                new CompareTracesTool(client, clock), new SearchTracesTool(client, clock),
-                new LatestTraceTool(client, clock), new ListAgentsTool(client, clock), new CheckTracesTool(client, clock)));
-        if (allowRuns) {
-            tools.add(new RunAgentTool(client, clock));
+    /** What a server is made of, whatever its transport: built once, shared by the servers of one process. */
+    static final class Parts {
+        final List<AgentOsTool> tools;
+        /** Tools the selection leaves out: hidden from tools/list, but a call gets the flag that enables them. */
+        final List<ToolRegistry.Entry> off = new ArrayList<>();
+        final ToolSelection selection;
+        final TraceResources resources;
+        final TracePrompts prompts;
+        final String version;
+        final Duration requestTimeout;
+        final CallWrapper wrapper;
+
+        Parts(Supplier<AgentOsClient> client, ToolSelection selection, ConnectionOptions options, String version,
+                CallWrapper wrapper) {
+            this.tools = ToolRegistry.make(selection, client, Clock.systemUTC());
+            this.selection = selection;
+            Set<String> on = new HashSet<>();
+            tools.forEach(t -> on.add(t.name()));
+            for (ToolRegistry.Entry e : ToolRegistry.entries()) {
+                if (!on.contains(e.name())) {
+                    off.add(e);
+                }
+            }
+            this.resources = new TraceResources(client, on);
+            this.prompts = new TracePrompts(client, on);
+            this.version = version;
+            // a token scan makes many AgentOS requests; the protocol timeout must outlast a long one
+            this.requestTimeout = options.requestTimeout().multipliedBy(4).plus(Duration.ofSeconds(30));
+            this.wrapper = wrapper;
         }
-        return List.copyOf(tools);
+
+        /** One entry of tools/call: a tool, or the stand-in of one the selection leaves out. */
+        record Call(McpSchema.Tool definition, AgentOsTool tool, String whyOff) {
+        }
+
+        /** Every tool's call; the hidden ones answer with the flag that enables them. */
+        List<Call> calls() {
+            List<Call> out = new ArrayList<>();
+            for (AgentOsTool t : tools) {
+                out.add(new Call(t.definition(), t, null));
+            }
+            for (ToolRegistry.Entry e : off) {
+                out.add(new Call(McpSchema.Tool.builder().name(e.name()).inputSchema(Map.of("type", "object")).build(),
+                        null, selection.whyOff(e)));
+            }
+            return out;
+        }
+
+        CallToolResult run(Call c, Map<String, Object> arguments, dev.agentos.traces.query.ScanControl control) {
+            if (c.tool() == null) {
+                return AgentOsTool.error(c.whyOff());
+            }
+            return wrapper.apply(() -> c.tool().call(arguments, control));
+        }
+
+        boolean listed(McpSchema.Tool tool) {
+            return off.stream().noneMatch(e -> e.name().equals(tool.name()));
+        }
     }
 
     static McpSchema.ServerCapabilities capabilities(boolean logging) {
@@ -72,95 +124,62 @@ public final class ServerAssembly {
         return new JacksonMcpJsonMapper(Json.MAPPER);
     }
 
-    public static McpSyncServer build(McpServerTransportProvider transport, ConnectionOptions options, String version) {
-        return build(transport, options, version, false);
-    }
-
-    public static McpSyncServer build(McpServerTransportProvider transport, ConnectionOptions options, String version,
-            boolean allowRuns) {
-        return build(transport, tools(lazy(options), Clock.systemUTC(), allowRuns), options, version, NO_EXTRAS);
-    }
-
-    /** A server over {@code transport} for the given tools (the same tool objects may serve several transports). */
-    static McpSyncServer build(McpServerTransportProvider transport, List<AgentOsTool> tools, ConnectionOptions options,
-            String version, Consumer<McpServer.SyncSpecification<?>> extras) {
-        return configure(McpServer.sync(transport), tools, options, version, extras);
-    }
-
-    /** Streamable HTTP with sessions. */
-    static McpSyncServer build(McpStreamableServerTransportProvider transport, List<AgentOsTool> tools,
-            ConnectionOptions options, String version, Consumer<McpServer.SyncSpecification<?>> extras) {
-        return configure(McpServer.sync(transport), tools, options, version, extras);
-    }
-
-    /** {@code extras} may add features (the conformance fixtures do, in tests); production passes a no-op. */
-    private static McpSyncServer configure(McpServer.SyncSpecification<?> spec, List<AgentOsTool> tools,
-            ConnectionOptions options, String version, Consumer<McpServer.SyncSpecification<?>> extras) {
-        McpJsonMapper json = jsonMapper();
-        List<McpServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
-        for (AgentOsTool t : tools) {
-            specs.add(t.specification(json));
+    /** Sessionful (stdio, Streamable HTTP, SSE). {@code extras} may add features (the conformance fixtures do, in tests). */
+    static McpSyncServer build(McpServer.SyncSpecification<?> spec, Parts p,
+            Consumer<McpServer.SyncSpecification<?>> extras) {
+        List<McpServerFeatures.SyncToolSpecification> tools = new ArrayList<>();
+        for (Parts.Call c : p.calls()) {
+            tools.add(McpServerFeatures.SyncToolSpecification.builder().tool(c.definition())
+                    .callHandler((exchange, request) -> p.run(c, request.arguments(), RequestControl.of(exchange, request)))
+                    .build());
         }
-        Supplier<AgentOsClient> client = tools.get(0).clientSupplier();
-        TraceResources resources = new TraceResources(client);
-        TracePrompts prompts = new TracePrompts(client);
-        spec.jsonMapper(json)
-                .jsonSchemaValidator(new LazySchemaValidator())
-                .serverInfo(NAME, version)
-                .instructions(INSTRUCTIONS)
-                .capabilities(capabilities(true))
-                .tools(specs)
-                .resources(resources.specifications())
-                .resourceTemplates(resources.templateSpecifications())
-                .prompts(prompts.specifications())
-                .completions(prompts.completions())
-                .requestTimeout(requestTimeout(options));
+        spec.jsonMapper(jsonMapper()).jsonSchemaValidator(new LazySchemaValidator()).serverInfo(NAME, p.version)
+                .instructions(INSTRUCTIONS).capabilities(capabilities(true)).requestTimeout(p.requestTimeout)
+                .tools(tools).addToolFilter((context, tool) -> p.listed(tool))
+                .resources(p.resources.specifications()).resourceTemplates(p.resources.templateSpecifications())
+                .prompts(p.prompts.specifications()).completions(p.prompts.completions());
         extras.accept(spec);
         return spec.build();
     }
 
-    /** Stateless Streamable HTTP: no sessions, so replicas can sit behind a plain load balancer. */
-    static McpStatelessSyncServer buildStateless(McpStatelessServerTransport transport, List<AgentOsTool> tools,
-            ConnectionOptions options, String version) {
-        McpJsonMapper json = jsonMapper();
-        List<McpStatelessServerFeatures.SyncToolSpecification> specs = new ArrayList<>();
-        for (AgentOsTool t : tools) {
-            specs.add(t.statelessSpecification(json));
+    /** Stateless Streamable HTTP: no sessions (so replicas can sit behind a plain load balancer), no log level. */
+    static McpStatelessSyncServer build(McpServer.StatelessSyncSpecification spec, Parts p) {
+        List<McpStatelessServerFeatures.SyncToolSpecification> tools = new ArrayList<>();
+        for (Parts.Call c : p.calls()) {
+            tools.add(McpStatelessServerFeatures.SyncToolSpecification.builder().tool(c.definition())
+                    .callHandler((context, request) -> p.run(c, request.arguments(), RequestControl.of(null, request)))
+                    .build());
         }
-        Supplier<AgentOsClient> client = tools.get(0).clientSupplier();
-        TraceResources resources = new TraceResources(client);
-        TracePrompts prompts = new TracePrompts(client);
-        return McpServer.sync(transport)
-                .jsonMapper(json)
-                .jsonSchemaValidator(new LazySchemaValidator())
-                .serverInfo(NAME, version)
-                .instructions(INSTRUCTIONS)
-                .capabilities(capabilities(false)) // no session, no log level
-                .tools(specs)
-                .resources(resources.statelessSpecifications())
-                .resourceTemplates(resources.statelessTemplateSpecifications())
-                .prompts(prompts.statelessSpecifications())
-                .completions(prompts.statelessCompletions())
-                .requestTimeout(requestTimeout(options))
+        return spec.jsonMapper(jsonMapper()).jsonSchemaValidator(new LazySchemaValidator()).serverInfo(NAME, p.version)
+                .instructions(INSTRUCTIONS).capabilities(capabilities(false)).requestTimeout(p.requestTimeout)
+                .tools(tools).addToolFilter((context, tool) -> p.listed(tool))
+                .resources(p.resources.statelessSpecifications())
+                .resourceTemplates(p.resources.statelessTemplateSpecifications())
+                .prompts(p.prompts.statelessSpecifications()).completions(p.prompts.statelessCompletions())
                 .build();
     }
 
-    private static Duration requestTimeout(ConnectionOptions options) {
-        // a token scan makes many AgentOS requests; the protocol timeout must outlast a long one
-        return options.requestTimeout().multipliedBy(4).plus(Duration.ofSeconds(30));
+    static McpSyncServer build(McpServerTransportProvider transport, Parts p) {
+        return build(McpServer.sync(transport), p, NO_EXTRAS);
+    }
+
+    static McpSyncServer build(McpStreamableServerTransportProvider transport, Parts p,
+            Consumer<McpServer.SyncSpecification<?>> extras) {
+        return build(McpServer.sync(transport), p, extras);
+    }
+
+    static McpStatelessSyncServer build(McpStatelessServerTransport transport, Parts p) {
+        return build(McpServer.sync(transport), p);
     }
 
     /** Serves MCP on stdin/stdout until stdin closes. Returns at once: the transport's thread keeps the JVM up. */
-    public static McpSyncServer serveStdio(ConnectionOptions options, String version) {
-        return serveStdio(options, version, false);
-    }
-
-    public static McpSyncServer serveStdio(ConnectionOptions options, String version, boolean allowRuns) {
+    public static McpSyncServer serveStdio(ConnectionOptions options, ToolSelection selection, String version) {
         warmUp(version);
         EofDrain drain = new EofDrain();
         StdinGuard guard = new StdinGuard();
+        Parts parts = new Parts(lazy(options), selection, options, version, drain::during);
         return build(new StdioServerTransportProvider(jsonMapper(), guard.input(drain.input(System.in)),
-                guard.output(drain.output(System.out))), options, version, allowRuns);
+                guard.output(drain.output(System.out))), parts);
     }
 
     /**

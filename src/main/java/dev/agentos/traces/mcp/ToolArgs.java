@@ -2,7 +2,6 @@ package dev.agentos.traces.mcp;
 
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Times;
-import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.ScanControl;
 import java.time.Instant;
 import java.util.Map;
@@ -94,12 +93,5 @@ final class ToolArgs {
 
     Instant time(String name) {
         return Times.parseUserTime(name, string(name), now);
-    }
-
-    /** The filters a tool accepts; names not in its schema were already refused by the SDK. */
-    TraceFilter filter() {
-        return new TraceFilter(string("run_id"), string("session_id"), string("user_id"), string("agent_id"),
-                string("team_id"), string("workflow_id"), string("status"), time("start_time"), time("end_time"),
-                string("db_id"));
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,13 +36,25 @@ final class TracePrompts {
     static final List<String> GROUPS = List.of("model", "agent", "user", "session", "day");
     static final int MAX_COMPLETIONS = 100;
 
-    private final Supplier<AgentOsClient> client;
+    /** The tools each prompt tells the model to call: a prompt is offered only when all of them are. */
+    static final Map<String, List<String>> TOOLS_USED = Map.of(
+            "debug_last_run", List.of("latest_trace", "get_trace", "slow_spans", "total_tokens", "compare_traces"),
+            "token_report", List.of("total_tokens", "token_cost"),
+            "error_review", List.of("find_errors", "get_trace"));
 
-    TracePrompts(Supplier<AgentOsClient> client) {
+    private final Supplier<AgentOsClient> client;
+    private final Set<String> tools;
+
+    TracePrompts(Supplier<AgentOsClient> client, Set<String> tools) {
         this.client = client;
+        this.tools = Set.copyOf(tools);
     }
 
-    static List<McpSchema.Prompt> prompts() {
+    List<McpSchema.Prompt> prompts() {
+        return all().stream().filter(p -> tools.containsAll(TOOLS_USED.get(p.name()))).toList();
+    }
+
+    static List<McpSchema.Prompt> all() {
         return List.of(
                 new McpSchema.Prompt("debug_last_run", "Debug the last run",
                         "Find the newest run of an agent (or team), say whether and why it failed, and where its time and tokens went.",
@@ -195,13 +208,15 @@ final class TracePrompts {
         }
     }
 
-    private static List<McpSchema.CompleteReference> references() {
+    private List<McpSchema.CompleteReference> references() {
         List<McpSchema.CompleteReference> refs = new ArrayList<>();
         for (McpSchema.Prompt p : prompts()) {
             refs.add(new McpSchema.PromptReference(p.name()));
         }
-        refs.add(new McpSchema.ResourceReference(TraceResources.TRACE));
-        refs.add(new McpSchema.ResourceReference(TraceResources.SPAN));
+        if (tools.contains("list_traces") || tools.contains("get_trace")) {
+            refs.add(new McpSchema.ResourceReference(TraceResources.TRACE));
+            refs.add(new McpSchema.ResourceReference(TraceResources.SPAN));
+        }
         return refs;
     }
 

@@ -24,6 +24,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -51,12 +52,31 @@ final class TraceResources {
     }
 
     private final Supplier<AgentOsClient> client;
+    private final Set<String> tools;
 
-    TraceResources(Supplier<AgentOsClient> client) {
+    /** @param tools the tools the server offers: a resource is offered only beside the tools it belongs to */
+    TraceResources(Supplier<AgentOsClient> client, Set<String> tools) {
         this.client = client;
+        this.tools = Set.copyOf(tools);
     }
 
-    static List<McpSchema.Resource> resources() {
+    private boolean traces() {
+        return tools.contains("list_traces") || tools.contains("get_trace");
+    }
+
+    List<McpSchema.Resource> resources() {
+        return all().stream().filter(r -> switch (r.uri()) {
+            case RECENT -> traces();
+            case PRICING -> tools.contains("token_cost");
+            default -> tools.contains("get_trace") || tools.contains("latest_trace");
+        }).toList();
+    }
+
+    List<McpSchema.ResourceTemplate> templates() {
+        return traces() ? allTemplates() : List.of();
+    }
+
+    static List<McpSchema.Resource> all() {
         return List.of(
                 McpSchema.Resource.builder(RECENT, "recent-traces").title("Recent traces")
                         .description("The 20 newest traces, one line each (as list_traces).").mimeType("text/plain").build(),
@@ -69,7 +89,7 @@ final class TraceResources {
                         .mimeType(APP_MIME).meta(Map.of("ui", Map.of("prefersBorder", true))).build());
     }
 
-    static List<McpSchema.ResourceTemplate> templates() {
+    static List<McpSchema.ResourceTemplate> allTemplates() {
         return List.of(
                 new McpSchema.ResourceTemplate(TRACE, "trace", "Trace", "One trace: its span tree, verdict and tokens, "
                         + "as compact text (text/plain) and as JSON (application/json).", "text/plain", null),

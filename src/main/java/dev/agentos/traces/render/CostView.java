@@ -3,6 +3,9 @@ package dev.agentos.traces.render;
 import dev.agentos.traces.analysis.CostEstimate;
 import dev.agentos.traces.analysis.Pricing;
 import dev.agentos.traces.analysis.TokenUsage;
+import dev.agentos.traces.client.TraceDetail;
+import dev.agentos.traces.client.TraceFilter;
+import dev.agentos.traces.query.TokenQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -64,6 +67,35 @@ public final class CostView {
 
     static String price(BigDecimal perMillion) {
         return perMillion.stripTrailingZeros().toPlainString();
+    }
+
+    /** One trace's cost: the token_cost tool's answer, and cost --json. */
+    public static Map<String, Object> structured(TraceDetail d, TokenUsage u, CostEstimate.Result c, Pricing p) {
+        Map<String, Object> m = structured(c, p);
+        m.put("scope", "trace");
+        m.put("trace_id", d.traceId());
+        m.put("input_tokens", u.inputTokens());
+        m.put("output_tokens", u.outputTokens());
+        return m;
+    }
+
+    public static String text(TraceDetail d, TokenUsage u, CostEstimate.Result c, Pricing p) {
+        return text("trace " + d.traceId() + " (" + u.totalTokens() + " tokens)", c, p, null);
+    }
+
+    /** The cost of every trace a scan read. */
+    public static Map<String, Object> structured(TokenQuery.Result r, TraceFilter f, CostEstimate.Result c, Pricing p) {
+        Map<String, Object> m = structured(c, p);
+        m.put("scope", "filter");
+        m.put("input_tokens", r.totals().inputTokens());
+        m.put("output_tokens", r.totals().outputTokens());
+        m.put("scan", ScanView.structured(r.scan(), f));
+        return m;
+    }
+
+    public static String text(TokenQuery.Result r, TraceFilter f, CostEstimate.Result c, Pricing p, Hints hints) {
+        return text(r.totals().tracesRead() + " traces (" + r.totals().totalTokens() + " tokens)", c, p,
+                ScanView.footer(r.scan(), TokensView.filterLabel(f), hints));
     }
 
     public static Map<String, Object> structured(CostEstimate.Result c, Pricing p) {

@@ -58,12 +58,4 @@ public final class ScanView {
                 .map();
     }
 
-    /** JSON Schema of {@link #structured}. */
-    public static final String SCHEMA = """
-            {"type": "object", "required": ["traces_read", "traces_matching", "truncated", "requests", "used_search"],
-             "properties": {"filter": {"type": "object"}, "window_start": {"type": "string"},
-               "window_end": {"type": "string"}, "as_of": {"type": "string"},
-               "traces_read": {"type": "integer"}, "traces_matching": {"type": "integer"},
-               "truncated": {"type": "boolean"}, "requests": {"type": "integer"}, "used_search": {"type": "boolean"},
-               "database": {"type": "string"}}}""";
 }

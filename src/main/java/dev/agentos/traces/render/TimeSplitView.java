@@ -7,9 +7,6 @@ import java.util.Map;
 /** A {@link TimeSplit} as one line of text or a few structured fields; the percentages add up to 100. */
 public final class TimeSplitView {
 
-    /** Its output schema, terse: ms (wall), llm_ms, tool_ms, other_ms, llm_pct, tool_pct, other_pct. */
-    public static final String SCHEMA = "{\"type\": \"object\", \"additionalProperties\": {\"type\": \"number\"}}";
-
     private TimeSplitView() {
     }
 

@@ -27,8 +27,15 @@ public final class TraceView {
     private TraceView() {
     }
 
-    /** @param ioChars 0 to leave span inputs/outputs out, else the most chars shown of each */
-    public record Options(int maxSpans, int ioChars) {
+    /**
+     * @param ioChars 0 to leave span inputs/outputs out, else the most chars shown of each
+     * @param summary only the header, verdict, tokens and the failed spans: no tree
+     */
+    public record Options(int maxSpans, int ioChars, boolean summary) {
+
+        public Options(int maxSpans, int ioChars) {
+            this(maxSpans, ioChars, false);
+        }
     }
 
     public static String text(TraceDetail d, Options o) {
@@ -98,6 +105,9 @@ public final class TraceView {
         if (d.error() != null) {
             b.append("error: ").append(d.error()).append('\n');
         }
+        if (o.summary()) {
+            return new Rendered(summary(b, d, failures), 0);
+        }
         b.append("spans (type name duration status details [span_id]):\n");
         int[] shown = {0};
         int[] total = {0};
@@ -120,6 +130,26 @@ public final class TraceView {
         }
         b.append(hints.oneSpan(s.traceId()));
         return new Rendered(b.toString(), shown[0]);
+    }
+
+    /** The failed spans only, each with its error; the tree is one call away. */
+    private static String summary(StringBuilder b, TraceDetail d, List<SpanFailures.Failure> failures) {
+        int total = d.summary().totalSpans();
+        if (failures.isEmpty()) {
+            b.append("failed spans: none of ").append(total).append('\n');
+        } else {
+            b.append("failed spans (").append(failures.size()).append(" of ").append(total).append("):\n");
+            for (SpanFailures.Failure f : failures) {
+                if (Text.full(b)) {
+                    b.append("…[more failed spans: see the failures field]\n");
+                    break;
+                }
+                b.append("  ").append(f.type()).append(' ').append(f.toolName() != null ? f.toolName() : f.name())
+                        .append(" [").append(f.spanId()).append("]: ").append(Text.line(f.error(), 1000)).append('\n');
+            }
+        }
+        b.append("The span tree: detail=tree; one span in full: span_id.");
+        return b.toString();
     }
 
     private static void appendTree(StringBuilder b, TraceNode n, int depth, Options o, int[] shown) {

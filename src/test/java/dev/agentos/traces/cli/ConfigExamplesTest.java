@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import dev.agentos.traces.mcp.ToolSelection;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -29,7 +30,8 @@ class ConfigExamplesTest {
 
     static final Path DIR = Path.of("mcp-config-examples");
     static final Set<String> ENV = Set.of("AGENTOS_URL", "AGENTOS_SECURITY_KEY", "OS_SECURITY_KEY", "AGENTOS_DB_ID",
-            "JAVA_OPTS", "AGENTOS_TRACES_MCP_CDS", "AGENTOS_TRACES_MCP_JAR", "MCP_AUTH_TOKEN");
+            "JAVA_OPTS", "AGENTOS_TRACES_MCP_CDS", "AGENTOS_TRACES_MCP_JAR", "MCP_AUTH_TOKEN",
+            ToolSelection.ENV_TOOLSETS, ToolSelection.ENV_ALLOW_RUNS);
     static final ObjectMapper JSON = new ObjectMapper();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -97,6 +99,9 @@ class ConfigExamplesTest {
                     assertTrue(flags.contains(a.split("=", 2)[0]), e.file() + ": serve has no flag " + a);
                 }
             }
+            int at = e.args().indexOf("--toolsets");
+            assertTrue(at > 0, e.file() + " shows where --toolsets goes: " + e.args());
+            ToolSelection.parse(e.args().get(at + 1), null, false, false, Map.of()); // a name it accepts
             assertTrue(ENV.containsAll(e.env()), e.file() + " sets a variable the program does not read: " + e.env());
             assertFalse(e.env().isEmpty(), e.file() + " should show AGENTOS_URL");
         }
@@ -111,7 +116,7 @@ class ConfigExamplesTest {
     @Test
     void theShellExampleUsesTheRealCommand() throws Exception {
         String sh = Files.readString(DIR.resolve("claude-code.sh"));
-        assertTrue(sh.contains("bin/agentos-traces-mcp\" serve"), sh);
+        assertTrue(sh.contains("bin/agentos-traces-mcp\" serve --toolsets "), sh);
         for (String v : List.of("AGENTOS_URL", "AGENTOS_SECURITY_KEY")) {
             assertTrue(sh.contains("-e " + v + "="), sh);
         }

@@ -31,7 +31,8 @@ class ServeFastPathTest {
         return List.of(String.valueOf(c.conn.baseUrl), String.valueOf(c.conn.securityKeyFile),
                 String.valueOf(c.conn.connectTimeout), String.valueOf(c.conn.timeout), String.valueOf(c.conn.dbId),
                 String.valueOf(c.conn.concurrency), String.valueOf(c.conn.maxResponseMb), String.valueOf(c.conn.redact),
-                String.valueOf(c.transport), String.valueOf(c.allowRuns));
+                String.valueOf(c.conn.pricingFile), String.valueOf(c.transport), String.valueOf(c.toolsets),
+                String.valueOf(c.tools), String.valueOf(c.readOnly), String.valueOf(c.allowRuns));
     }
 
     @Test
@@ -63,6 +64,7 @@ class ServeFastPathTest {
             assertNull(ServeFastPath.parse(args, ctx), String.join(" ", args));
         }
         String[] all = {"--base-url", "http://h:1", "--db-id=db", "--transport", "stdio"};
-        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "null", "null", "false", "stdio", "false"), values(ServeFastPath.parse(all, ctx)));
+        assertEquals(List.of("http://h:1", "null", "null", "null", "db", "null", "null", "false", "null", "stdio", "null",
+                "null", "false", "false"), values(ServeFastPath.parse(all, ctx)));
     }
 }

@@ -223,8 +223,8 @@ class AgentOsClientErrorsTest {
         server.verify(getRequestedFor(urlEqualTo("/traces/a%20b")));
         server.verify(getRequestedFor(urlEqualTo("/traces/%2E%2E")));
         serve(200, Fixtures.body("traces_page_beyond.json"));
-        TraceFilter f = new TraceFilter(null, "s&x=1 +y", null, null, null, null, null,
-                Times.parseUserTime("start_time", "2026-11-23T10:00:00+05:30", Instant.EPOCH), null, null);
+        TraceFilter f = TraceFilter.builder().sessionId("s&x=1 +y")
+                .startTime(Times.parseUserTime("start_time", "2026-11-23T10:00:00+05:30", Instant.EPOCH)).build();
         client().listTraces(f, 1, 20);
         server.verify(getRequestedFor(urlPathEqualTo("/traces")).withQueryParam("session_id", equalTo("s&x=1 +y"))
                 .withQueryParam("start_time", equalTo("2026-11-23T04:30:00Z")));
@@ -234,9 +234,9 @@ class AgentOsClientErrorsTest {
     void argumentsAreCheckedBeforeAnyRequest() {
         assertThrows(ArgumentException.class, () -> client().listTraces(TraceFilter.NONE, 0, 20));
         assertThrows(ArgumentException.class, () -> client().listTraces(TraceFilter.NONE, 1, 101));
-        assertThrows(ArgumentException.class, () -> new TraceFilter(null, null, null, null, null, null, "BOGUS", null, null, null));
-        assertThrows(ArgumentException.class, () -> new TraceFilter(null, null, null, null, null, null, null,
-                Instant.parse("2026-01-02T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), null));
+        assertThrows(ArgumentException.class, () -> TraceFilter.builder().status("BOGUS").build());
+        assertThrows(ArgumentException.class, () -> TraceFilter.builder()
+                .startTime(Instant.parse("2026-01-02T00:00:00Z")).endTime(Instant.parse("2026-01-01T00:00:00Z")).build());
         assertThrows(ArgumentException.class, () -> ConnectionOptions.resolve("ftp://x", null, null, null, null, Map.of()));
         assertEquals(0, server.getAllServeEvents().size());
     }

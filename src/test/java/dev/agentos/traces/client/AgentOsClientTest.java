@@ -38,9 +38,17 @@ class AgentOsClientTest {
     }
 
     static TraceFilter filter(String field, String value) {
-        return new TraceFilter("run_id".equals(field) ? value : null, "session_id".equals(field) ? value : null,
-                "user_id".equals(field) ? value : null, "agent_id".equals(field) ? value : null,
-                "team_id".equals(field) ? value : null, null, "status".equals(field) ? value : null, null, null, null);
+        TraceFilter.Builder b = TraceFilter.builder();
+        switch (field) {
+            case "run_id" -> b.runId(value);
+            case "session_id" -> b.sessionId(value);
+            case "user_id" -> b.userId(value);
+            case "agent_id" -> b.agentId(value);
+            case "team_id" -> b.teamId(value);
+            case "status" -> b.status(value);
+            default -> throw new IllegalArgumentException(field);
+        }
+        return b.build();
     }
 
     @Test
@@ -95,8 +103,8 @@ class AgentOsClientTest {
     @Test
     void statusOkWithLimitAndATimeWindow() {
         assertEquals(3, client.listTraces(filter("status", "ok"), 1, 3).data().size(), "status is upper-cased");
-        TraceFilter window = new TraceFilter(null, null, null, null, null, null, null,
-                Instant.parse("2026-11-23T23:42:20.387562Z"), Instant.parse("2026-11-23T23:42:25.281183Z"), null);
+        TraceFilter window = TraceFilter.builder().startTime(Instant.parse("2026-11-23T23:42:20.387562Z"))
+                .endTime(Instant.parse("2026-11-23T23:42:25.281183Z")).build();
         Page<TraceSummary> p = client.listTraces(window, 1, 3);
         assertEquals(3, p.data().size());
         server.verify(getRequestedFor(urlPathEqualTo("/traces"))
@@ -173,8 +181,8 @@ class AgentOsClientTest {
         assertEquals("sess-alpha", second.data().get(0).sessionId());
         assertEquals(3, second.meta().totalPages());
         assertTrue(client.sessionStats(filter("agent_id", "math-agent"), 1, 20).meta().totalCount() > 0);
-        TraceFilter window = new TraceFilter(null, null, null, null, null, null, null,
-                Instant.parse("2026-11-23T23:42:20.387562Z"), Instant.parse("2026-11-23T23:42:25.281183Z"), null);
+        TraceFilter window = TraceFilter.builder().startTime(Instant.parse("2026-11-23T23:42:20.387562Z"))
+                .endTime(Instant.parse("2026-11-23T23:42:25.281183Z")).build();
         assertTrue(client.sessionStats(window, 1, 20).meta().totalCount() > 0);
         server.verify(getRequestedFor(urlPathEqualTo("/trace_session_stats")).withQueryParam("user_id", equalTo("bob")));
     }

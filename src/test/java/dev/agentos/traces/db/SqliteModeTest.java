@@ -95,7 +95,7 @@ class SqliteModeTest {
     void filtersAndTheLimitApplyInTheDatabase() {
         List<String> ids = new ArrayList<>();
         TraceScan.Stats s = TraceSource.of(AgentOsClient.create(options)).scan(
-                new TraceFilter(null, null, null, null, "support-team", null, null, null, null, null), 10, Instant.now(),
+                TraceFilter.builder().teamId("support-team").build(), 10, Instant.now(),
                 ScanControl.NONE, d -> ids.add(d.traceId()));
         assertEquals(List.of("6537563e6eea5b210fdf7c42c32d47f7"), ids);
         assertEquals(1, s.matching());
@@ -110,8 +110,7 @@ class SqliteModeTest {
 
         // agno compares times as text in its own isoformat: a window that starts after the team run leaves it out
         ids.clear();
-        TraceSource.of(AgentOsClient.create(options)).scan(new TraceFilter(null, null, null, null, null, null, null,
-                Instant.parse("2026-11-30T03:38:29.654419Z"), null, null), 10, Instant.now(), ScanControl.NONE,
+        TraceSource.of(AgentOsClient.create(options)).scan(TraceFilter.builder().startTime(Instant.parse("2026-11-30T03:38:29.654419Z")).build(), 10, Instant.now(), ScanControl.NONE,
                 d -> ids.add(d.traceId()));
         assertFalse(ids.contains("6537563e6eea5b210fdf7c42c32d47f7"), ids.toString());
     }

@@ -86,7 +86,7 @@ class HttpServerTest {
         McpSyncClient c = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
         try {
             assertEquals("agentos-traces-mcp", c.initialize().serverInfo().name());
-            assertEquals(ServerAssembly.tools(() -> null, java.time.Clock.systemUTC()).size(), c.listTools().tools().size());
+            assertEquals(ToolRegistry.make(ToolSelection.DEFAULTS, () -> null, java.time.Clock.systemUTC()).size(), c.listTools().tools().size());
             assertEquals(21, totalCount(c));
         } finally {
             c.closeGracefully();

@@ -34,7 +34,7 @@ class McpPlainTextTest {
             for (AgentOsTool t : tools) {
                 Map<String, Object> args = new HashMap<>(ToolErrorsTest.CALLS.getOrDefault(t.name(), Map.of()));
                 if (t.name().equals("get_trace")) {
-                    args.put("include_io", true);
+                    args.put("detail", "full");
                 }
                 if (t.name().equals("trace_stats")) {
                     args.remove("limit"); // the open server's capture is of the default page

@@ -39,13 +39,19 @@ class RunLoopToolsTest {
         server.stop();
     }
 
-    AgentOsTool tool(String name, boolean allowRuns) {
-        return ServerAssembly.tools(() -> client, Clock.systemUTC(), allowRuns).stream()
-                .filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    /** The tools a server started with {@code --toolsets all} (and {@code --allow-runs} when asked) offers. */
+    List<AgentOsTool> tools(boolean allowRuns) {
+        return ToolRegistry.make(ToolSelection.parse("all", null, false, allowRuns, Map.of()), () -> client,
+                Clock.systemUTC());
     }
 
+    AgentOsTool tool(String name, boolean allowRuns) {
+        return tools(allowRuns).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The answer's text without the size every answer ends with ("(≈ N tokens)"). */
     static String text(McpSchema.CallToolResult r) {
-        return ((McpSchema.TextContent) r.content().get(0)).text();
+        return ((McpSchema.TextContent) r.content().get(0)).text().replaceFirst("\\n\\(≈ [0-9,]+ tokens\\)$", "");
     }
 
     @SuppressWarnings("unchecked")
@@ -71,17 +77,17 @@ class RunLoopToolsTest {
 
     @Test
     void runAgentIsOnlyOfferedWhenRunsAreAllowedAndSaysItWrites() {
-        List<String> off = ServerAssembly.tools(() -> client, Clock.systemUTC()).stream().map(AgentOsTool::name).toList();
+        List<String> off = tools(false).stream().map(AgentOsTool::name).toList();
         assertFalse(off.contains("run_agent"), off.toString());
         assertTrue(off.contains("list_agents") && off.contains("check_traces"), off.toString());
         AgentOsTool run = tool("run_agent", true);
-        McpSchema.ToolAnnotations a = run.definition(ServerAssembly.jsonMapper()).annotations();
+        McpSchema.ToolAnnotations a = run.definition().annotations();
         assertEquals(Boolean.FALSE, a.readOnlyHint());
         assertEquals(Boolean.TRUE, a.openWorldHint());
         assertEquals(Boolean.FALSE, a.idempotentHint());
-        for (AgentOsTool t : ServerAssembly.tools(() -> client, Clock.systemUTC(), true)) {
+        for (AgentOsTool t : tools(true)) {
             if (!t.name().equals("run_agent")) {
-                assertEquals(Boolean.TRUE, t.definition(ServerAssembly.jsonMapper()).annotations().readOnlyHint(), t.name());
+                assertEquals(Boolean.TRUE, t.definition().annotations().readOnlyHint(), t.name());
             }
         }
     }

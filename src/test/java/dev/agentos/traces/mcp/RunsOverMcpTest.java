@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Over a real MCP transport: run_agent listed only with --allow-runs, and its events arrive as progress. */
+/**
+ * Over a real MCP transport: run_agent listed only with --allow-runs (a call without it names the flag), and its
+ * events arrive as progress.
+ */
 class RunsOverMcpTest {
 
     WireMockServer agentOs;
@@ -43,9 +46,11 @@ class RunsOverMcpTest {
         agentOs.stop();
     }
 
+    /** As {@code serve --transport http --toolsets runs [--allow-runs]}. */
     McpSyncClient client(boolean allowRuns) throws Exception {
         server = HttpServer.start(HttpServer.Options.defaults("127.0.0.1", 0),
-                ConnectionOptions.resolve(agentOs.baseUrl(), null, null, null, null, Map.of()), "test", allowRuns);
+                ConnectionOptions.resolve(agentOs.baseUrl(), null, null, null, null, Map.of()),
+                ToolSelection.parse("runs", null, false, allowRuns, Map.of()), "test");
         McpSyncClient c = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + server.port())
                 .endpoint("/mcp").build()).requestTimeout(Duration.ofSeconds(20)).progressConsumer(progress::add).build();
         c.initialize();
@@ -57,8 +62,14 @@ class RunsOverMcpTest {
         McpSyncClient c = client(false);
         try {
             List<String> names = c.listTools().tools().stream().map(McpSchema.Tool::name).toList();
-            assertFalse(names.contains("run_agent"), names.toString());
-            assertTrue(names.contains("list_agents") && names.contains("check_traces"), names.toString());
+            assertEquals(List.of("list_agents", "check_traces"), names);
+            McpSchema.CallToolResult r = c.callTool(McpSchema.CallToolRequest.builder().name("run_agent")
+                    .arguments(Map.of("agent_id", "math-agent", "message", "hi")).build());
+            assertTrue(r.isError());
+            assertEquals("run_agent is off: start the server with --allow-runs (it runs agents, which costs money).",
+                    ((McpSchema.TextContent) r.content().get(0)).text());
+            assertTrue(agentOs.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/agents/math-agent/runs"))).isEmpty());
         } finally {
             c.closeGracefully();
         }

@@ -42,7 +42,7 @@ class StdioServerIT {
         agentOs.start();
         AgentOsStub.open(agentOs);
         ServerParameters params = ServerParameters.builder(JavaProcess.java())
-                .args("-jar", JavaProcess.jar(), "serve", "--base-url", agentOs.baseUrl())
+                .args("-jar", JavaProcess.jar(), "serve", "--base-url", agentOs.baseUrl(), "--toolsets", "all")
                 .build();
         client = McpClient.sync(new StdioClientTransport(params, ServerAssembly.jsonMapper()))
                 .progressConsumer(PROGRESS::add)
@@ -72,7 +72,7 @@ class StdioServerIT {
     void listsTheReadOnlyToolsWithSchemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertEquals(List.of("list_traces", "get_trace", "trace_stats", "total_tokens", "token_cost", "find_errors",
-                "slow_spans", "compare_traces", "search_traces", "latest_trace", "list_agents", "check_traces"),
+                "slow_spans", "compare_traces", "search_traces", "latest_trace"),
                 tools.stream().map(McpSchema.Tool::name).toList());
         for (McpSchema.Tool t : tools) {
             assertNotNull(t.title(), t.name());

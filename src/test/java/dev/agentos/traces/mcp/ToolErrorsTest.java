@@ -54,11 +54,12 @@ class ToolErrorsTest {
         return tools(baseUrl, env, false);
     }
 
-    /** @param allowRuns with run_agent, as --allow-runs gives */
+    /** Every toolset; with run_agent only when {@code allowRuns}, as --allow-runs gives. */
     static List<AgentOsTool> tools(String baseUrl, Map<String, String> env, boolean allowRuns) {
         ConnectionOptions o = ConnectionOptions.resolve(baseUrl, null, null, null, null, env);
         AgentOsClient client = AgentOsClient.create(o);
-        return ServerAssembly.tools(() -> client, Clock.systemUTC(), allowRuns);
+        return ToolRegistry.make(ToolSelection.parse("all", null, false, allowRuns, Map.of()), () -> client,
+                Clock.systemUTC());
     }
 
     static String text(CallToolResult r) {

@@ -2,14 +2,19 @@ package dev.agentos.traces.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Json;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +29,7 @@ class ToolSchemasTest {
     void everyToolSchemaIsValidJsonSchema() {
         JsonSchemaValidator real = new DefaultJsonSchemaValidator(Json.MAPPER);
         for (AgentOsTool t : ServerAssembly.tools(() -> (AgentOsClient) null, Clock.systemUTC())) {
-            McpSchema.Tool def = t.definition(ServerAssembly.jsonMapper());
+            McpSchema.Tool def = t.definition();
             Map<String, Object> input = Json.MAPPER.convertValue(def.inputSchema(), Map.class);
             JsonSchemaValidator.ValidationResponse in = real.validateSchema(input);
             assertTrue(in.valid(), t.name() + " input schema: " + in.errorMessage());
@@ -34,16 +39,40 @@ class ToolSchemasTest {
     }
 
     @Test
-    void theStartUpSchemaReaderGivesWhatJacksonGives() throws Exception {
+    void anArgumentNoSchemaNamesIsRefusedWithTheNamesItTakes() {
         for (AgentOsTool t : ServerAssembly.tools(() -> (AgentOsClient) null, Clock.systemUTC())) {
-            for (String schema : java.util.List.of(t.inputSchema(), t.outputSchema())) {
-                assertEquals(Json.MAPPER.readValue(schema, Map.class), SchemaJson.object(schema), t.name());
-            }
+            McpSchema.CallToolResult r = t.call(Map.of("agent", "x"));
+            assertTrue(r.isError(), t.name());
+            String text = ((McpSchema.TextContent) r.content().get(0)).text();
+            assertTrue(text.startsWith(t.name() + " has no argument 'agent'; it takes "), text);
         }
-        assertEquals(Map.of("a", java.util.List.of(1, 3_000_000_000L, 1.5, "x\"\u00e9\n", true, false),
-                "b", new java.util.HashMap<>(Map.of())),
-                SchemaJson.object("{\"a\": [1, 3000000000, 1.5, \"x\\\"\\u00e9\\n\", true, false], \"b\": {}}"));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SchemaJson.object("{} []"));
+    }
+
+    @Test
+    void aParamReadsWhatItsSchemaDescribes() {
+        Param<Integer> limit = Param.integer("limit", 1, 100, 20, null);
+        assertEquals(Map.of("type", "integer", "minimum", 1, "maximum", 100, "default", 20), limit.schema().map());
+        Instant now = Instant.parse("2026-11-30T00:00:00Z");
+        assertEquals(20, limit.read(new ToolArgs(Map.of(), now)));
+        assertEquals(7, limit.read(new ToolArgs(Map.of("limit", 7), now)));
+        assertThrows(ArgumentException.class, () -> limit.read(new ToolArgs(Map.of("limit", 101), now)));
+        Map<String, Object> args = new HashMap<>(Map.of("agent_id", "a", "status", "error", "start_time", "24h"));
+        var f = FilterParams.SCAN.read(new ToolArgs(args, now));
+        assertEquals("a", f.agentId());
+        assertEquals("ERROR", f.status());
+        assertEquals(now.minusSeconds(86_400), f.startTime());
+        assertEquals(List.of("OK", "ERROR"), FilterParams.STATUS.schema().map().get("enum"));
+    }
+
+    @Test
+    void oneTraceAndFiltersAreRefusedTogetherInOneSentence() {
+        Instant now = Instant.parse("2026-11-30T00:00:00Z");
+        for (Map<String, Object> mix : List.of(Map.<String, Object>of("trace_id", "t", "agent_id", "a"),
+                Map.<String, Object>of("run_id", "r", "max_traces", 5), Map.<String, Object>of("trace_id", "t", "group_by", "day"))) {
+            ArgumentException e = assertThrows(ArgumentException.class,
+                    () -> TotalTokensTool.TARGET.read(new ToolArgs(mix, now)));
+            assertEquals("Give either trace_id/run_id (one trace) or filters (many traces), not both.", e.getMessage());
+        }
     }
 
     @Test

@@ -119,14 +119,14 @@ class WindowsAndWaitingTest {
         server.stubFor(get(urlPathEqualTo("/traces/" + traceId)).inScenario("trace").whenScenarioStateIs("complete")
                 .willReturn(aResponse().withStatus(200).withBody(full.toString())));
         List<Duration> pauses = new ArrayList<>();
-        LatestTraceTool tool = new LatestTraceTool(() -> client, CLOCK, pauses::add);
+        LatestTraceTool tool = new LatestTraceTool(ToolRegistry.context("latest_trace", () -> client, CLOCK), pauses::add);
         CallToolResult r = tool.call(Map.of("run_id", runId, "wait_seconds", 60));
         assertFalse(r.isError(), text(r));
         assertTrue(text(r).startsWith("Trace " + traceId), text(r));
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1)), pauses,
                 "back-off between polls: two empty lists, then a partial trace");
 
-        LatestTraceTool once = new LatestTraceTool(() -> client, Clock.systemUTC(), d -> { });
+        LatestTraceTool once = new LatestTraceTool(ToolRegistry.context("latest_trace", () -> client, Clock.systemUTC()), d -> { });
         server.resetScenarios();
         CallToolResult notYet = once.call(Map.of("run_id", runId, "wait_seconds", 0));
         assertTrue(notYet.isError());

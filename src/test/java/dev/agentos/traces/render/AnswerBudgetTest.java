@@ -71,16 +71,27 @@ class AnswerBudgetTest {
         return new TraceScan.Stats(read, read, false, read / 100 + 1, true, T0, null, T0.plusSeconds(86_400 * 7));
     }
 
+    /** Within the text budget, and the size the answer will state (AnswerSize) is its real length within 10 %. */
+    static void assertWithinBudget(String text, String what) {
+        assertTrue(text.length() <= Text.BUDGET, what);
+        String stated = AnswerSize.stated(text);
+        int tokens = AnswerSize.statedIn(stated);
+        double real = stated.length() / 4.0;
+        assertTrue(Math.abs(tokens - real) <= real * 0.10, what + " states " + tokens + " tokens for " + stated.length()
+                + " chars");
+        assertTrue(tokens <= Text.BUDGET / 4 + 10, what + " states more than the budget: " + tokens);
+    }
+
     @Test
     void aTwoThousandSpanTraceStaysWithinBudget() {
         TraceDetail big = trace(1, 2000);
         Bottlenecks.Result b = Bottlenecks.of(big);
         String slow = SlowSpansView.text(big, b, SlowSpansView.MAX_TOP, Hints.MCP);
-        assertTrue(slow.length() <= Text.BUDGET, "slow_spans: " + slow.length());
+        assertWithinBudget(slow, "slow_spans: " + slow.length());
         assertTrue(slow.contains("faster spans not shown"), slow);
         TraceDiff.Result d = TraceDiff.of(big, trace(2, 2000));
         String cmp = CompareView.text(d, CompareView.MAX_MAX_ROWS, Hints.MCP);
-        assertTrue(cmp.length() <= Text.BUDGET, "compare_traces: " + cmp.length());
+        assertWithinBudget(cmp, "compare_traces: " + cmp.length());
         assertTrue(cmp.contains("more differences not shown ("), cmp);
         assertEquals(CompareView.MAX_MAX_ROWS, ((List<?>) CompareView.structured(d, CompareView.MAX_MAX_ROWS)
                 .get("differences")).size());
@@ -115,7 +126,7 @@ class AnswerBudgetTest {
         assertEquals(failed, er.failedSpans());
         assertEquals(TRACES, er.tracesWithErrors());
         String errText = ErrorsView.text(er, s, TraceFilter.NONE, ErrorsView.MAX_MAX_GROUPS, Hints.MCP);
-        assertTrue(errText.length() <= Text.BUDGET, "find_errors: " + errText.length());
+        assertWithinBudget(errText, "find_errors: " + errText.length());
         assertTrue(errText.contains("more causes not shown (text budget)"), errText);
         assertTrue(errText.endsWith("(POST /traces/search)"), "the footer survives the cut");
 
@@ -126,7 +137,7 @@ class AnswerBudgetTest {
         assertEquals(500, runners.size());
         assertEquals(TRACES, runners.stream().mapToInt(TimeSplitStats.Row::traces).sum());
         String slow = SlowSpansView.text(st, latency, runners, s, TraceFilter.NONE, SlowSpansView.MAX_TOP, Hints.MCP);
-        assertTrue(slow.length() <= Text.BUDGET, "slow_spans: " + slow.length());
+        assertWithinBudget(slow, "slow_spans: " + slow.length());
         assertTrue(slow.endsWith("(POST /traces/search)"), "the footer survives the cut");
 
         TokenTotals totals = TokenTotals.of(rows.stream().map(TokenBreakdown.Row::usage).toList());
@@ -140,12 +151,12 @@ class AnswerBudgetTest {
             assertEquals(in, groups.stream().mapToLong(TokenBreakdown.Group::inputTokens).sum(), by.label());
             assertEquals(out, groups.stream().mapToLong(TokenBreakdown.Group::outputTokens).sum(), by.label());
             String text = TokensView.text(tr, TraceFilter.NONE, by, Hints.MCP);
-            assertTrue(text.length() <= Text.BUDGET, "total_tokens by " + by.label() + ": " + text.length());
+            assertWithinBudget(text, "total_tokens by " + by.label() + ": " + text.length());
             Map<String, Object> m = TokensView.structured(tr, TraceFilter.NONE, by);
             assertEquals(in, m.get("input_tokens"));
         }
         String cost = CostView.text("10000 traces", CostEstimate.of(totals.byModel(), Pricing.defaults()),
                 Pricing.defaults(), ScanView.footer(s, "no filter", Hints.MCP));
-        assertTrue(cost.length() <= Text.BUDGET, "token_cost: " + cost.length());
+        assertWithinBudget(cost, "token_cost: " + cost.length());
     }
 }
