@@ -20,6 +20,15 @@ JAVA_HOME=$jdk make_archive cli
 echo "# $(nproc) cores; JDK launcher on $("$jdk/bin/java" -version 2>&1 | head -1); image $(basename "$tarball")"
 python3 bench/image_probe.py "$runs" "$tarball" "$jdk" --cli "http://127.0.0.1:$port"
 dir=target/image/$(basename "$tarball" .tar.gz)
+# peak RSS of a stdio session with 10 tool calls (GNU time's maximum of the session's processes: the server)
+for who in "JDK launcher" image; do
+  kb=()
+  for _ in 1 2 3; do
+    if [ "$who" = image ]; then cmd=("$dir/bin/agentos-traces-mcp" serve); else cmd=(env "JAVA_HOME=$jdk" bin/agentos-traces-mcp serve); fi
+    kb+=("$( { /usr/bin/time -f '%M' python3 bench/session.py "http://127.0.0.1:$port" 10 -- "${cmd[@]}" > /dev/null; } 2>&1 | tail -1)")
+  done
+  echo "peak RSS, 10-call session, $who: ${kb[*]} KiB"
+done
 echo "download: $(stat -c %s "$tarball") bytes (.tar.gz), $(stat -c %s "${tarball%.tar.gz}.mcpb") bytes (.mcpb)"
 echo "unpacked: $(find "$dir" -type f -printf '%s\n' | awk '{s+=$1} END {print s}') bytes" \
   "(runtime $(du -sb "$dir/runtime" | cut -f1), lib/ $(du -sb "$dir/lib" | cut -f1): jar and archives)"

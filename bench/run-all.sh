@@ -114,3 +114,10 @@ say "## JMH: parse + aggregate one search page (100 traces, 800 spans), render a
 java -cp bench/jmh/target/benchmarks.jar:target/agentos-traces-mcp.jar org.openjdk.jmh.Main -wi 3 -i 5 -w 1 -r 1 \
   -rf text -rff "$out/jmh.txt" > /dev/null 2>&1
 cat "$out/jmh.txt" | tee -a "$out/summary.txt"
+
+say "## the runtime image (the download) vs the launcher on an installed JDK, interleaved; its sizes"
+if ls target/agentos-traces-mcp-*-linux-x64.tar.gz > /dev/null 2>&1; then
+  bash bench/image.sh 20 | tee -a "$out/summary.txt"
+else
+  say "no image: ./mvnw -B package -Pimage -Dimage.jdk=/path/to/jdk-25 first"
+fi

@@ -40,14 +40,14 @@ public final class CostEstimate {
             Pricing.Price p = pricing.lookup(m.model());
             if (p == null) {
                 unpriced.add(m);
-                ut += m.totalTokens();
+                ut = TokenUsage.add(ut, m.totalTokens());
                 continue;
             }
             BigDecimal in = money(p.inputPerMillion().multiply(BigDecimal.valueOf(m.inputTokens())));
             BigDecimal out = money(p.outputPerMillion().multiply(BigDecimal.valueOf(m.outputTokens())));
             priced.add(new ModelCost(m.model(), m.inputTokens(), m.outputTokens(), in, out));
             total = total.add(in).add(out);
-            pt += m.totalTokens();
+            pt = TokenUsage.add(pt, m.totalTokens());
         }
         priced.sort(Comparator.comparing(ModelCost::cost).reversed().thenComparing(ModelCost::model));
         unpriced.sort(Comparator.comparingLong(TokenUsage.ModelTokens::totalTokens).reversed()

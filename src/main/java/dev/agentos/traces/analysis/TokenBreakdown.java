@@ -15,7 +15,7 @@ public final class TokenBreakdown {
 
     public record Group(String key, int traces, long inputTokens, long outputTokens, long llmCalls) {
         public long totalTokens() {
-            return inputTokens + outputTokens;
+            return TokenUsage.add(inputTokens, outputTokens);
         }
     }
 

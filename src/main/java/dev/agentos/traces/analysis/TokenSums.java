@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * Token usage over many traces as running sums: totals, per model, per group, and only the {@value #KEEP}
  * traces with the most tokens (all an answer shows). Memory grows with models and groups, never with
- * the traces read. Exact long arithmetic.
+ * the traces read. Exact long arithmetic that saturates instead of wrapping.
  */
 public final class TokenSums {
 
@@ -35,6 +35,7 @@ public final class TokenSums {
     private long in;
     private long out;
     private long calls;
+    private long refused;
 
     /** @param by the breakdown to keep besides the one by model (null: none) */
     public TokenSums(GroupBy by) {
@@ -47,8 +48,9 @@ public final class TokenSums {
 
     public void add(TraceSummary summary, TokenUsage u) {
         read++;
-        in += u.inputTokens();
-        out += u.outputTokens();
+        in = TokenUsage.add(in, u.inputTokens());
+        out = TokenUsage.add(out, u.outputTokens());
+        refused += u.refusedCounts();
         calls += u.calls().size();
         if (u.totalTokens() > 0) {
             withTokens++;
@@ -76,15 +78,15 @@ public final class TokenSums {
 
     private void add(String key, long i, long o, long c) {
         long[] s = groups.computeIfAbsent(key, k -> new long[4]);
-        s[0] += i;
-        s[1] += o;
+        s[0] = TokenUsage.add(s[0], i);
+        s[1] = TokenUsage.add(s[1], o);
         s[2] += c;
         s[3]++; // a trace adds to a key once (its models are distinct keys)
     }
 
     public TokenTotals totals() {
         return new TokenTotals(read, withTokens, in, out, calls, Collections.unmodifiableMap(new TreeMap<>(byModel)),
-                List.copyOf(mismatched), mismatchedCount);
+                List.copyOf(mismatched), mismatchedCount, refused);
     }
 
     /** The traces with the most tokens, most first (at most {@value #KEEP}; without their LLM calls). */

@@ -16,13 +16,24 @@ import java.util.TreeMap;
  */
 public record TokenUsage(
         String traceId, long inputTokens, long outputTokens, Map<String, ModelTokens> byModel,
-        List<LlmCall> calls, Long rootInputTokens, Long rootOutputTokens) {
+        List<LlmCall> calls, Long rootInputTokens, Long rootOutputTokens, int refusedCounts) {
 
     /** Name used for LLM spans that carry no {@code model}. */
     public static final String UNKNOWN_MODEL = "(unknown model)";
 
+    public TokenUsage(String traceId, long inputTokens, long outputTokens, Map<String, ModelTokens> byModel,
+            List<LlmCall> calls, Long rootInputTokens, Long rootOutputTokens) {
+        this(traceId, inputTokens, outputTokens, byModel, calls, rootInputTokens, rootOutputTokens, 0);
+    }
+
     public long totalTokens() {
-        return inputTokens + outputTokens;
+        return add(inputTokens, outputTokens);
+    }
+
+    /** Token arithmetic: counts are never negative, and a sum past {@link Long#MAX_VALUE} stays there. */
+    public static long add(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? (a < 0 ? 0 : Long.MAX_VALUE) : Math.max(0, r);
     }
 
     /**
@@ -37,11 +48,11 @@ public record TokenUsage(
 
     public record ModelTokens(String model, long inputTokens, long outputTokens, int calls) {
         public long totalTokens() {
-            return inputTokens + outputTokens;
+            return add(inputTokens, outputTokens);
         }
 
         ModelTokens plus(ModelTokens o) {
-            return new ModelTokens(model, inputTokens + o.inputTokens, outputTokens + o.outputTokens, calls + o.calls);
+            return new ModelTokens(model, add(inputTokens, o.inputTokens), add(outputTokens, o.outputTokens), calls + o.calls);
         }
     }
 
@@ -49,14 +60,18 @@ public record TokenUsage(
     public record LlmCall(String spanId, String name, String model, long inputTokens, long outputTokens,
             Duration duration, boolean reported) {
         public long totalTokens() {
-            return inputTokens + outputTokens;
+            return add(inputTokens, outputTokens);
         }
     }
 
     public static TokenUsage of(TraceDetail trace) {
         List<LlmCall> calls = new ArrayList<>();
+        int[] refused = {0};
         trace.forEachSpan(n -> {
             if (n.isLlm()) {
+                if (n.refusedTokenCount()) {
+                    refused[0]++;
+                }
                 Long in = n.inputTokens();
                 Long out = n.outputTokens();
                 calls.add(new LlmCall(n.id(), n.name(), n.model() == null ? UNKNOWN_MODEL : n.model(),
@@ -70,19 +85,25 @@ public record TokenUsage(
             rootIn = root.totalInputTokens();
             rootOut = root.totalOutputTokens();
         }
-        return of(trace.traceId(), calls, rootIn, rootOut);
+        return of(trace.traceId(), calls, rootIn, rootOut, refused[0]);
     }
 
     /** A trace's usage from its LLM calls and the root node's totals (null: none stated). */
     public static TokenUsage of(String traceId, List<LlmCall> calls, Long rootIn, Long rootOut) {
+        return of(traceId, calls, rootIn, rootOut, 0);
+    }
+
+    /** @param refused LLM spans whose token counts were refused as impossible */
+    public static TokenUsage of(String traceId, List<LlmCall> calls, Long rootIn, Long rootOut, int refused) {
         Map<String, ModelTokens> byModel = new TreeMap<>();
         long in = 0;
         long out = 0;
         for (LlmCall c : calls) {
-            in += c.inputTokens();
-            out += c.outputTokens();
+            in = add(in, c.inputTokens());
+            out = add(out, c.outputTokens());
             byModel.merge(c.model(), new ModelTokens(c.model(), c.inputTokens(), c.outputTokens(), 1), ModelTokens::plus);
         }
-        return new TokenUsage(traceId, in, out, Collections.unmodifiableMap(byModel), List.copyOf(calls), rootIn, rootOut);
+        return new TokenUsage(traceId, in, out, Collections.unmodifiableMap(byModel), List.copyOf(calls), rootIn, rootOut,
+                refused);
     }
 }

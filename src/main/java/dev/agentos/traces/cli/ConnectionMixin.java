@@ -44,7 +44,8 @@ final class ConnectionMixin {
     Integer concurrency;
 
     @Option(names = "--max-response-mb", paramLabel = "MB",
-            description = "Refuse AgentOS replies larger than this many megabytes (1 to 1024). Default: 64.")
+            description = "Refuse AgentOS replies larger than this many megabytes (1 to 1024). Default: 64, or a "
+                    + "tenth of the heap if less.")
     Integer maxResponseMb;
 
     @Option(names = "--redact", description = "Mask trace and span inputs and outputs (prompts, completions, tool "

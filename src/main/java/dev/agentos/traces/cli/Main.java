@@ -119,7 +119,16 @@ public final class Main {
                     return ExitCodes.USAGE;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
-        return cl.execute(rest);
+        try {
+            return cl.execute(rest);
+        } catch (OutOfMemoryError e) {
+            // picocli hands on Errors; what the command held is garbage now, so one line can still be printed
+            err.println("error: ran out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap); "
+                    + "ask for fewer traces (--max-traces, a narrower --since/--until) or give the JVM more heap "
+                    + "(JAVA_OPTS=-Xmx1g).");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /** One line on stderr, never a stack trace; the exit code says what kind of failure. */

@@ -75,6 +75,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "http: allow a non-loopback bind without an auth token (a proxy in front authenticates).")
     boolean allowUnauthenticated;
 
+    @Option(names = "--session-idle-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "http: close a session idle this long (no request, no open stream); it may live up to twice as "
+                    + "long. Default: ${DEFAULT-VALUE}.")
+    long sessionIdleSeconds;
+
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "" + HttpServer.Options.DEFAULT_MAX_SESSIONS,
+            description = "http: refuse new sessions past this many. Default: ${DEFAULT-VALUE}.")
+    int maxSessions;
 
     ServeCommand(Context ctx) {
         this.ctx = ctx;
@@ -131,9 +139,16 @@ final class ServeCommand implements Callable<Integer> {
         if (token != null && token.length() < 16) {
             throw new ArgumentException("The MCP auth token must be at least 16 characters long.");
         }
+        if (sessionIdleSeconds < 1 || sessionIdleSeconds > 86_400) {
+            throw new ArgumentException("--session-idle-timeout must be from 1 to 86400 seconds, not " + sessionIdleSeconds + ".");
+        }
+        if (maxSessions < 1) {
+            throw new ArgumentException("--max-sessions must be at least 1, not " + maxSessions + ".");
+        }
         dev.agentos.traces.client.Secrets.register(token); // never echoed back from an upstream error body
         HttpServer.Options d = HttpServer.Options.defaults(host, port);
         return new HttpServer.Options(host, port, stateless, List.copyOf(allowedHosts), List.copyOf(allowedOrigins), token,
-                allowUnauthenticated, d.maxRequestBytes(), d.keepAlive(), d.idleTimeout(), d.shutdownTimeout());
+                allowUnauthenticated, d.maxRequestBytes(), d.keepAlive(), d.idleTimeout(), d.shutdownTimeout())
+                .withSessions(java.time.Duration.ofSeconds(sessionIdleSeconds), maxSessions);
     }
 }

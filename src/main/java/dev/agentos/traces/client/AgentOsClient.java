@@ -63,11 +63,21 @@ public final class AgentOsClient {
 
     /** {@code GET /traces}: newest first. */
     public Page<TraceSummary> listTraces(TraceFilter filter, int page, int limit) {
+        return listTraces(filter, page, limit, false);
+    }
+
+    /**
+     * {@code GET /traces}: newest first, at most {@code limit} rows whatever AgentOS sends.
+     *
+     * @param skipUnreadable a row that cannot be read is named in {@link Page#skipped()} instead of failing
+     */
+    public Page<TraceSummary> listTraces(TraceFilter filter, int page, int limit, boolean skipUnreadable) {
         Map<String, String> q = filter.listQuery();
         q.put("page", Integer.toString(checkPage(page)));
         q.put("limit", Integer.toString(checkLimit(limit)));
         ResponseParser p = new ResponseParser("GET /traces");
-        return p.page(get("/traces", q, db(filter.dbId()), NotFoundContext.ROUTE), n -> redacted(p.summary(n)));
+        return p.page(get("/traces", q, db(filter.dbId()), NotFoundContext.ROUTE), n -> redacted(p.summary(n)), limit,
+                skipUnreadable);
     }
 
     /** The trace of a run, found with {@code GET /traces?run_id=} (one run, one trace; the default page size). */
@@ -115,7 +125,7 @@ public final class AgentOsClient {
                         + "(agno 2.x), and is --base-url right?");
             }
         }
-        return p.page(body, p::sessionStats);
+        return p.page(body, p::sessionStats, limit, false);
     }
 
     /** {@code GET /traces/filter-schema}. */
@@ -126,14 +136,19 @@ public final class AgentOsClient {
 
     /** {@code POST /traces/search}, group_by run: full traces, newest first. {@code filter} may be null. */
     public Page<TraceDetail> searchRuns(Object filter, int page, int limit, String dbId) {
+        return searchRuns(filter, page, limit, dbId, false);
+    }
+
+    /** As above; with {@code skipUnreadable} a trace that cannot be read is named in {@link Page#skipped()}. */
+    public Page<TraceDetail> searchRuns(Object filter, int page, int limit, String dbId, boolean skipUnreadable) {
         ResponseParser p = new ResponseParser("POST /traces/search");
-        return p.page(search(filter, "run", page, limit, dbId), n -> redacted(p.detail(n)));
+        return p.page(search(filter, "run", page, limit, dbId), n -> redacted(p.detail(n)), limit, skipUnreadable);
     }
 
     /** {@code POST /traces/search}, group_by session. */
     public Page<SessionStats> searchSessions(Object filter, int page, int limit, String dbId) {
         ResponseParser p = new ResponseParser("POST /traces/search");
-        return p.page(search(filter, "session", page, limit, dbId), p::sessionStats);
+        return p.page(search(filter, "session", page, limit, dbId), p::sessionStats, limit, false);
     }
 
     private JsonNode search(Object filter, String groupBy, int page, int limit, String dbId) {
@@ -326,8 +341,10 @@ public final class AgentOsClient {
             requests.incrementAndGet();
             try {
                 r = http.send(new HttpTransport.Request(method, uri, headers, body));
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(what);
             } catch (HttpTransport.BodyTooLargeException e) {
-                throw new AgentOsException.BadResponse("AgentOS's reply to " + what + " is larger than "
+                throw new AgentOsException.TooLarge("AgentOS's reply to " + what + " is larger than "
                         + (options.maxBodyBytes() / (1024 * 1024)) + " MB, the size cap; ask for fewer items (a smaller limit).");
             } catch (SocketTimeoutException e) {
                 boolean connect = e.getMessage() != null && e.getMessage().toLowerCase().contains("connect");
@@ -356,7 +373,19 @@ public final class AgentOsClient {
             }
             break;
         }
-        return interpret(what, r, nf);
+        try {
+            return interpret(what, r, nf);
+        } catch (OutOfMemoryError e) {
+            r = null; // the body, let go before the sentence is built
+            throw outOfMemory(what);
+        }
+    }
+
+    /** A reply too large for the heap: what was allocated for it is garbage once this is thrown. */
+    static AgentOsException.TooLarge outOfMemory(String what) {
+        return new AgentOsException.TooLarge("AgentOS's reply to " + what + " did not fit in memory ("
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap); ask for fewer items (a smaller limit "
+                + "or window), or give the JVM more heap (JAVA_OPTS=-Xmx1g).");
     }
 
     private Map<String, String> headers(String accept) {

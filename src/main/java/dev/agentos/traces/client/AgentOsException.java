@@ -92,8 +92,23 @@ public abstract sealed class AgentOsException extends RuntimeException
     }
 
     /** A reply that is not the JSON we expect (HTML from a proxy, truncated, wrong types, too big). */
-    public static final class BadResponse extends AgentOsException {
+    public static non-sealed class BadResponse extends AgentOsException {
         public BadResponse(String message) {
+            super(message);
+        }
+
+        /** What was wrong, short, for naming a skipped trace: "expected 'total_spans' to be an integer". */
+        public String reason() {
+            String m = getMessage();
+            int from = m.indexOf("expected ");
+            int to = m.indexOf(". Is the server");
+            return from >= 0 && to > from ? m.substring(from, to) : "unreadable";
+        }
+    }
+
+    /** A reply larger than the size cap, or than memory allows: a smaller page may still be read. */
+    public static final class TooLarge extends BadResponse {
+        public TooLarge(String message) {
             super(message);
         }
     }

@@ -19,6 +19,15 @@ public record ConnectionOptions(
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * The size cap when none is given: 64 MB, or a tenth of the heap when that is less. A reply is held as bytes
+     * and parsed into about 2.6 times its size in records (measured: a 25 MB search page fits in a 256 MB
+     * heap, a 42 MB one does not), so the cap follows the heap the launcher gives ({@code -Xmx256m}: ~25 MB).
+     */
+    public static long defaultMaxBodyBytes() {
+        return Math.max(4L * 1024 * 1024, Math.min(DEFAULT_MAX_BODY_BYTES, Runtime.getRuntime().maxMemory() / 10));
+    }
     /** Requests in flight at once when a scan must fetch traces one by one (no search route). */
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 32;
@@ -68,7 +77,7 @@ public record ConnectionOptions(
                 positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "--connect-timeout"),
                 positive(requestTimeout, DEFAULT_REQUEST_TIMEOUT, "--timeout"),
                 firstNonBlank(dbId, env.get("AGENTOS_DB_ID"), null),
-                DEFAULT_MAX_BODY_BYTES, DEFAULT_CONCURRENCY, "1".equals(env.get("AGENTOS_TRACES_REDACT"))
+                defaultMaxBodyBytes(), DEFAULT_CONCURRENCY, "1".equals(env.get("AGENTOS_TRACES_REDACT"))
                         || "true".equalsIgnoreCase(env.get("AGENTOS_TRACES_REDACT")));
     }
 
@@ -77,19 +86,35 @@ public record ConnectionOptions(
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
+        String shown = withoutCredentials(url.strip());
         URI uri;
         try {
             uri = URI.create(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new ArgumentException("The AgentOS base URL '" + url + "' is not a valid URL; use e.g. http://localhost:7777.");
+            throw new ArgumentException("The AgentOS base URL '" + shown + "' is not a valid URL; use e.g. http://localhost:7777.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ArgumentException("The AgentOS base URL '" + shown + "' must not carry a user or password; "
+                    + "set the key with AGENTOS_SECURITY_KEY or --security-key-file.");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                || uri.getRawUserInfo() != null) {
-            throw new ArgumentException("The AgentOS base URL '" + url
+                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ArgumentException("The AgentOS base URL '" + shown
                     + "' must be an http:// or https:// address with a host and no query, e.g. http://localhost:7777.");
         }
         return uri;
+    }
+
+    /** The URL as it may be shown: whatever stands between {@code //} and an {@code @} (a user, a password) masked. */
+    static String withoutCredentials(String url) {
+        int scheme = url.indexOf("//");
+        int from = scheme < 0 ? 0 : scheme + 2;
+        int end = from;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < from ? url : url.substring(0, from) + "***" + url.substring(at);
     }
 
     private static Duration positive(Duration value, Duration fallback, String flag) {

@@ -28,20 +28,44 @@ final class ResponseParser {
     }
 
     <T> Page<T> page(JsonNode root, Function<JsonNode, T> item) {
+        return page(root, item, Integer.MAX_VALUE, false);
+    }
+
+    /**
+     * @param max items kept: AgentOS may send more rows than asked for, and the bound must hold anyway
+     * @param skipUnreadable an item that cannot be read is left out and named in {@link Page#skipped()}
+     *        (its trace id and why) instead of failing the page
+     */
+    <T> Page<T> page(JsonNode root, Function<JsonNode, T> item, int max, boolean skipUnreadable) {
         JsonNode data = root.get("data");
         JsonNode meta = root.get("meta");
         if (!root.isObject() || data == null || !data.isArray() || meta == null || !meta.isObject()) {
             throw bad("a paginated reply with 'data' and 'meta'");
         }
-        List<T> items = new ArrayList<>(data.size());
+        List<T> items = new ArrayList<>(Math.min(data.size(), max));
+        List<String> skipped = new ArrayList<>();
         for (JsonNode n : data) {
-            items.add(item.apply(n));
+            if (items.size() + skipped.size() >= max) {
+                break;
+            }
+            try {
+                items.add(item.apply(n));
+            } catch (AgentOsException.BadResponse e) {
+                if (!skipUnreadable) {
+                    throw e;
+                }
+                JsonNode id = n.get("trace_id");
+                skipped.add((id != null && id.isTextual() ? id.textValue() : "(a trace without an id)") + " ("
+                        + e.reason() + ")");
+            }
         }
         Double searchTime = meta.hasNonNull("search_time_ms") && meta.get("search_time_ms").isNumber()
                 ? meta.get("search_time_ms").doubleValue() : null;
+        // counts that lie (negative, fewer than the rows sent) are raised to what the page itself shows
         return new Page<>(items, new Page.Meta(
                 integer(meta, "page", 1), integer(meta, "limit", items.size()),
-                integer(meta, "total_pages", 0), longValue(meta, "total_count", items.size()), searchTime));
+                Math.max(0, integer(meta, "total_pages", 0)),
+                Math.max(items.size(), longValue(meta, "total_count", items.size())), searchTime), skipped);
     }
 
     TraceSummary summary(JsonNode n) {

@@ -16,7 +16,13 @@ public record TraceNode(
         Instant startTime, Instant endTime, String input, String output, String error,
         String stepType, Map<String, Object> metadata, List<TraceNode> spans) {
 
+    /** What a span without a name, type or status shows (AgentOS omits nulls; every view and schema has a value). */
+    public static final String UNKNOWN = "unknown";
+
     public TraceNode {
+        name = name == null ? UNKNOWN : name;
+        type = type == null ? UNKNOWN : type;
+        status = status == null ? UNKNOWN : status;
         metadata = metadata == null ? Map.of() : metadata;
         spans = spans == null ? List.of() : List.copyOf(spans);
     }
@@ -80,21 +86,58 @@ public record TraceNode(
         return v instanceof String s && !s.isEmpty() ? s : null;
     }
 
-    private Long count(String key) {
-        Object v = metadata.get(key);
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return d >= 0 && d == Math.rint(d) ? n.longValue() : null;
+    /**
+     * Most tokens one span may report (a trillion: six orders of magnitude past any model's context). A larger
+     * count is refused rather than summed: two spans of 2^63-1 would otherwise wrap to a negative total.
+     */
+    public static final long MAX_TOKENS = 1_000_000_000_000L;
+
+    /** A token count that is present but not a whole number from 0 to {@link #MAX_TOKENS} (refused, not summed). */
+    public boolean refusedTokenCount() {
+        for (String key : new String[] {"input_tokens", "output_tokens"}) {
+            Object v = metadata.get(key);
+            if (v != null && !(v instanceof String s && s.isBlank()) && count(key) == null) {
+                return true;
+            }
         }
-        if (v instanceof String s) {
+        return false;
+    }
+
+    private Long count(String key) {
+        return tokenCount(metadata.get(key));
+    }
+
+    /**
+     * A token count as read from span metadata (a number or its text): a whole number from 0 to
+     * {@link #MAX_TOKENS}, else null (absent, or refused as impossible).
+     */
+    public static Long tokenCount(Object v) {
+        java.math.BigDecimal exact;
+        if (v instanceof Long || v instanceof Integer) {
+            exact = java.math.BigDecimal.valueOf(((Number) v).longValue());
+        } else if (v instanceof java.math.BigDecimal b) {
+            exact = b;
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (!Double.isFinite(d)) {
+                return null;
+            }
+            exact = java.math.BigDecimal.valueOf(d);
+        } else if (v instanceof String s) {
             try {
-                long l = Long.parseLong(s.strip());
-                return l >= 0 ? l : null;
+                exact = new java.math.BigDecimal(s.strip());
             } catch (NumberFormatException e) {
                 return null;
             }
+        } else {
+            return null;
         }
-        return null;
+        // exact comparison: 1e30 must not be read as the low 64 bits of 10^30
+        if (exact.signum() < 0 || exact.compareTo(java.math.BigDecimal.valueOf(MAX_TOKENS)) > 0
+                || exact.stripTrailingZeros().scale() > 0) {
+            return null;
+        }
+        return exact.longValueExact();
     }
 
     /** Visits this span and its descendants, parents first, children in start order. */

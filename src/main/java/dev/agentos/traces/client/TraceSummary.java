@@ -10,6 +10,12 @@ public record TraceSummary(
         String input, String runId, String sessionId, String userId,
         String agentId, String teamId, String workflowId, Instant createdAt) {
 
+    public TraceSummary {
+        // AgentOS omits nulls; views and schemas need a name and a status
+        name = name == null ? TraceNode.UNKNOWN : name;
+        status = status == null ? TraceNode.UNKNOWN : status;
+    }
+
     /** Precise duration from the timestamps; the server's string only when a timestamp is missing. */
     public Duration duration() {
         return TraceNode.preciseDuration(startTime, endTime, durationText);

@@ -7,6 +7,10 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link HttpTransport} on the JDK's {@link HttpURLConnection}: no start-up cost (a
@@ -34,11 +38,48 @@ public final class UrlConnectionTransport implements HttpTransport {
         this.maxBodyBytes = options.maxBodyBytes();
     }
 
+    /**
+     * Ends exchanges that pass their deadline: the socket timeouts bound each read, not the whole exchange,
+     * so a server that sends one header line a second would hold a call for ever. One daemon thread, made
+     * on first use, shared by every call.
+     */
+    private static final class Deadlines {
+        static final ScheduledThreadPoolExecutor TIMER;
+
+        static {
+            TIMER = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "agentos-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+            TIMER.setRemoveOnCancelPolicy(true); // a call that ends in time leaves no task behind
+        }
+    }
+
     @Override
     public Response send(Request request) throws IOException {
         long deadline = System.nanoTime() + requestTimeoutMs * 1_000_000L;
         HttpURLConnection conn = (HttpURLConnection) request.uri().toURL().openConnection();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = Deadlines.TIMER.schedule(() -> {
+            expired.set(true);
+            conn.disconnect(); // closes the socket: a read blocked on headers or body fails now
+        }, requestTimeoutMs, TimeUnit.MILLISECONDS);
         try {
+            return exchange(conn, request, deadline);
+        } catch (IOException e) {
+            conn.disconnect(); // do not return a half-read connection to the keep-alive pool
+            if (expired.get() && !(e instanceof SocketTimeoutException)) {
+                throw new SocketTimeoutException("request deadline passed");
+            }
+            throw e;
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private Response exchange(HttpURLConnection conn, Request request, long deadline) throws IOException {
+        {
             conn.setInstanceFollowRedirects(false); // a redirect must not carry our key elsewhere
             conn.setUseCaches(false);
             conn.setConnectTimeout(connectTimeoutMs);
@@ -58,9 +99,6 @@ public final class UrlConnectionTransport implements HttpTransport {
             InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
             byte[] body = in == null ? new byte[0] : readCapped(in, deadline);
             return new Response(status, body, conn.getContentType(), conn.getHeaderField("Retry-After"));
-        } catch (IOException e) {
-            conn.disconnect(); // do not return a half-read connection to the keep-alive pool
-            throw e;
         }
     }
 

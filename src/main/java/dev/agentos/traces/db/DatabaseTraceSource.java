@@ -136,9 +136,11 @@ final class DatabaseTraceSource implements TraceSource {
                 List<TokenUsage.LlmCall> calls = new ArrayList<>();
                 long rootIn = 0;
                 long rootOut = 0;
+                int refused = 0;
                 for (Object[] r : llm.getOrDefault(t.traceId(), List.of())) {
                     Long in = TraceBuilder.tokens(r[3]);
                     Long out = TraceBuilder.tokens(r[4]);
+                    refused += TraceBuilder.refused(r[3]) || TraceBuilder.refused(r[4]) ? 1 : 0;
                     calls.add(new TokenUsage.LlmCall((String) r[0], (String) r[1],
                             r[2] instanceof String m && !m.isEmpty() ? m : TokenUsage.UNKNOWN_MODEL,
                             in == null ? 0 : in, out == null ? 0 : out, Duration.ZERO, in != null || out != null));
@@ -146,7 +148,7 @@ final class DatabaseTraceSource implements TraceSource {
                     rootOut += TraceBuilder.sumPart(r[4]);
                 }
                 sink.accept(TraceBuilder.summary(t, 0, 0), TokenUsage.of(t.traceId(), calls,
-                        rootIn > 0 ? rootIn : null, rootOut > 0 ? rootOut : null));
+                        rootIn > 0 ? rootIn : null, rootOut > 0 ? rootOut : null, refused));
             }
             return queries;
         });

@@ -115,22 +115,12 @@ final class TraceBuilder {
      * only when truthy, then a non-negative whole number (or its text), else null.
      */
     static Long tokens(Object v) {
-        if (!truthy(v)) {
-            return null;
-        }
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            return d >= 0 && d == Math.rint(d) ? n.longValue() : null;
-        }
-        if (v instanceof String str) {
-            try {
-                long l = Long.parseLong(str.strip());
-                return l >= 0 ? l : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return truthy(v) ? TraceNode.tokenCount(v) : null;
+    }
+
+    /** A token count that is there but refused as impossible (negative, fractional, past TraceNode.MAX_TOKENS). */
+    static boolean refused(Object v) {
+        return truthy(v) && !(v instanceof String s && s.isBlank()) && TraceNode.tokenCount(v) == null;
     }
 
     private static List<TraceNode> kids(SpanRow parent, Map<String, List<SpanRow>> children, int depth) {

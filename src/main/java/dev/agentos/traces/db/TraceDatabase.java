@@ -32,7 +32,10 @@ public final class TraceDatabase {
     static final List<String> SPAN_COLUMNS = List.of("span_id", "trace_id", "parent_span_id", "name", "span_kind",
             "status_code", "status_message", "start_time", "end_time", "duration_ms", "attributes", "created_at");
 
-    private static final Map<DatabaseOptions, TraceDatabase> OPEN = new ConcurrentHashMap<>();
+    private record Key(DatabaseOptions db, Duration connectTimeout, Duration queryTimeout) {
+    }
+
+    private static final Map<Key, TraceDatabase> OPEN = new ConcurrentHashMap<>();
 
     private final DatabaseOptions db;
     private final Duration connectTimeout;
@@ -45,9 +48,10 @@ public final class TraceDatabase {
         this.queryTimeout = queryTimeout;
     }
 
-    /** The database of these options (one per database and process). */
+    /** The database of these options (one per database, timeouts and process: its schema is checked once). */
     public static TraceDatabase of(ConnectionOptions o) {
-        return OPEN.computeIfAbsent(o.database(), d -> new TraceDatabase(d, o.connectTimeout(), o.requestTimeout()));
+        return OPEN.computeIfAbsent(new Key(o.database(), o.connectTimeout(), o.requestTimeout()),
+                k -> new TraceDatabase(k.db(), k.connectTimeout(), k.queryTimeout()));
     }
 
     /** Opens the database once and checks its schema; throws {@link AgentOsException.Database} with the reason. */

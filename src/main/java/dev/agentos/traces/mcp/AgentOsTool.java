@@ -102,6 +102,11 @@ abstract class AgentOsTool {
             return sized(handle(new ToolArgs(arguments, clock.instant(), control), client.get()));
         } catch (ArgumentException | AgentOsException | ScanControl.Cancelled e) {
             return error(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // what the call held is garbage now; answer instead of leaving the client waiting for ever
+            return error(name() + " ran out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB heap); ask for fewer traces (max_traces, a narrower start_time/end_time), or give the "
+                    + "server more heap (JAVA_OPTS=-Xmx1g).");
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", name(), e); // stderr only: stdout is the protocol's
             return error(name() + " failed unexpectedly (" + e.getClass().getSimpleName()

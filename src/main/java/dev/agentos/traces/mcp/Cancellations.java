@@ -6,25 +6,36 @@ import dev.agentos.traces.client.Json;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
- * Which tool calls a client cancelled ({@code notifications/cancelled}). The SDK does not pass the
- * JSON-RPC request id to a tool, so the stdio guard and the HTTP body filter tag each {@code tools/call} with
- * it in {@code _meta} ({@link #META_KEY}, scoped by session over HTTP) and report cancellations here; a
- * running scan checks between requests.
+ * Which tool calls must stop, and why: the client cancelled ({@code notifications/cancelled}), went away
+ * (stdin closed, an HTTP stream broke), or the server is shutting down. The SDK does not pass the JSON-RPC
+ * request id to a tool, so the stdio guard and the HTTP body filter tag each {@code tools/call} with it in
+ * {@code _meta} ({@link #META_KEY}, scoped by session over HTTP) and report cancellations here; a running
+ * scan checks between requests.
  */
 final class Cancellations {
 
     static final String META_KEY = "dev.agentos.traces/request-id";
+    static final String CANCELLED = "The request was cancelled; no result.";
+    static final String SHUTTING_DOWN = "The server is shutting down; call again once it is back.";
+    static final String CLIENT_GONE = "The client went away; no result.";
     private static final int MAX_TRACKED = 10_000;
+    /** A longer id is not tagged (copying it would make the message longer than the SDK accepts). */
+    private static final int MAX_ID_CHARS = 256;
+    private static final String RUNNING = "";
 
-    /** request id → cancelled? Only calls that started are tracked, so stray notifications cost nothing. */
-    private static final Map<String, Boolean> CALLS = new LinkedHashMap<>(16, 0.75f, false) {
+    /** request id → "" while running, else why it must stop. Only calls that started are tracked. */
+    private static final Map<String, String> CALLS = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > MAX_TRACKED;
         }
     };
+    /** request id → whether its caller can still read the answer (HTTP: the stream is open). */
+    private static final Map<String, BooleanSupplier> LISTENERS = new ConcurrentHashMap<>();
 
     private Cancellations() {
     }
@@ -44,7 +55,7 @@ final class Cancellations {
         }
         JsonNode id = n.get("id");
         if (!method.equals("tools/call") || id == null || !(id.isTextual() || id.isNumber())
-                || !(n.get("params") instanceof ObjectNode params)) {
+                || id.toString().length() > MAX_ID_CHARS || !(n.get("params") instanceof ObjectNode params)) {
             return bytes;
         }
         JsonNode meta = params.get("_meta");
@@ -61,20 +72,60 @@ final class Cancellations {
         }
     }
 
+    /** The key {@link #track} gives a {@code tools/call} with this id, or null for any other message. */
+    static String key(ObjectNode n, String scope) {
+        JsonNode id = n.get("id");
+        return "tools/call".equals(n.path("method").asText("")) && id != null && (id.isTextual() || id.isNumber())
+                && id.toString().length() <= MAX_ID_CHARS ? key(scope, id) : null;
+    }
+
     private static String key(String scope, JsonNode id) {
         return scope.isEmpty() ? id.toString() : scope + "#" + id;
     }
 
     static synchronized void started(String requestId) {
-        CALLS.put(requestId, Boolean.FALSE);
+        CALLS.put(requestId, RUNNING);
     }
 
-    static synchronized void cancel(String requestId) {
-        CALLS.replace(requestId, Boolean.TRUE);
+    static void cancel(String requestId) {
+        cancel(requestId, CANCELLED);
     }
 
-    static synchronized boolean isCancelled(String requestId) {
-        return requestId != null && Boolean.TRUE.equals(CALLS.get(requestId));
+    static synchronized void cancel(String requestId, String why) {
+        CALLS.replace(requestId, RUNNING, why);
+    }
+
+    static boolean isCancelled(String requestId) {
+        return reason(requestId) != null;
+    }
+
+    /** Why the call must stop, or null while it may go on. */
+    static String reason(String requestId) {
+        if (requestId == null) {
+            return null;
+        }
+        String why;
+        synchronized (Cancellations.class) {
+            why = CALLS.get(requestId);
+        }
+        if (why != null && !why.isEmpty()) {
+            return why;
+        }
+        BooleanSupplier listening = LISTENERS.get(requestId);
+        if (why != null && listening != null && !listening.getAsBoolean()) { // outside the lock: it may write
+            cancel(requestId, CLIENT_GONE);
+            return CLIENT_GONE;
+        }
+        return null;
+    }
+
+    /** While the call runs, {@code listening} says whether anyone can still read its answer. */
+    static void listen(String requestId, BooleanSupplier listening) {
+        LISTENERS.put(requestId, listening);
+    }
+
+    static void unlisten(String requestId) {
+        LISTENERS.remove(requestId);
     }
 
     static synchronized void finished(String requestId) {
@@ -83,8 +134,14 @@ final class Cancellations {
         }
     }
 
+    /** Every running call in {@code scope} (an HTTP session whose stream ended). */
+    static synchronized void cancelScope(String scope, String why) {
+        String prefix = scope + "#";
+        CALLS.replaceAll((k, v) -> k.startsWith(prefix) && v.isEmpty() ? why : v);
+    }
+
     /** stdin closed: nobody waits for any answer. */
     static synchronized void cancelAll() {
-        CALLS.replaceAll((k, v) -> Boolean.TRUE);
+        CALLS.replaceAll((k, v) -> v.isEmpty() ? CLIENT_GONE : v);
     }
 }

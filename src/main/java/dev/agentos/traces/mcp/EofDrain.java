@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Lets stdio answers finish when stdin closes. The SDK ends the session at stdin EOF, dropping replies
  * still being computed, so a client that writes its requests and closes stdin (a script, a pipe) would
  * lose them. Here EOF is handed on only once no tool call is running and stdout has been quiet
- * briefly (bounded, so EOF still ends the process).
+ * briefly (bounded, so EOF still ends the process). EOF is also the client's way to end the session, so
+ * long scans are cancelled at once (before their next AgentOS request) rather than finished for nobody.
  */
 final class EofDrain {
 
@@ -113,6 +114,8 @@ final class EofDrain {
             lastActivity = System.nanoTime();
             return n;
         }
+        // the client is gone: running scans stop before their next request; short calls still finish
+        Cancellations.cancelAll();
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
         while (System.nanoTime() < deadline
                 && (toolCallsInFlight.get() > 0 || System.nanoTime() - lastActivity < QUIET_NANOS)) {

@@ -1,7 +1,6 @@
 package dev.agentos.traces.mcp;
 
 import dev.agentos.traces.client.AgentOsClient;
-import dev.agentos.traces.client.AgentOsException;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.Json;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -28,9 +27,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -40,6 +37,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -61,13 +59,35 @@ public final class HttpServer implements AutoCloseable {
      */
     public record Options(String host, int port, boolean stateless, List<String> allowedHosts,
             List<String> allowedOrigins, String authToken, boolean allowUnauthenticated, int maxRequestBytes,
-            Duration keepAlive, Duration idleTimeout, Duration shutdownTimeout) {
+            Duration keepAlive, Duration idleTimeout, Duration shutdownTimeout, Duration sessionIdleTimeout,
+            int maxSessions, int maxInitializeBytes, int maxConcurrentRequests) {
 
         public static final int DEFAULT_PORT = 8848;
+        public static final Duration DEFAULT_SESSION_IDLE = Duration.ofMinutes(10);
+        public static final int DEFAULT_MAX_SESSIONS = 1000;
+
+        public Options(String host, int port, boolean stateless, List<String> allowedHosts, List<String> allowedOrigins,
+                String authToken, boolean allowUnauthenticated, int maxRequestBytes, Duration keepAlive,
+                Duration idleTimeout, Duration shutdownTimeout) {
+            this(host, port, stateless, allowedHosts, allowedOrigins, authToken, allowUnauthenticated, maxRequestBytes,
+                    keepAlive, idleTimeout, shutdownTimeout, DEFAULT_SESSION_IDLE, DEFAULT_MAX_SESSIONS, 16 * 1024, 100);
+        }
 
         public static Options defaults(String host, int port) {
             return new Options(host, port, false, List.of(), List.of(), null, false, 4 * 1024 * 1024,
                     Duration.ofSeconds(15), Duration.ofMinutes(2), Duration.ofSeconds(10));
+        }
+
+        public Options withSessions(Duration idle, int max) {
+            return new Options(host, port, stateless, allowedHosts, allowedOrigins, authToken, allowUnauthenticated,
+                    maxRequestBytes, keepAlive, idleTimeout, shutdownTimeout, idle, max, maxInitializeBytes,
+                    maxConcurrentRequests);
+        }
+
+        public Options withLimits(int initializeBytes, int concurrentRequests) {
+            return new Options(host, port, stateless, allowedHosts, allowedOrigins, authToken, allowUnauthenticated,
+                    maxRequestBytes, keepAlive, idleTimeout, shutdownTimeout, sessionIdleTimeout, maxSessions,
+                    initializeBytes, concurrentRequests);
         }
 
         @Override
@@ -80,11 +100,14 @@ public final class HttpServer implements AutoCloseable {
     private final Server jetty;
     private final List<Runnable> closers;
     private final Duration shutdownTimeout;
+    private final HttpSessions sessions;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private HttpServer(Server jetty, List<Runnable> closers, Duration shutdownTimeout) {
+    private HttpServer(Server jetty, List<Runnable> closers, Duration shutdownTimeout, HttpSessions sessions) {
         this.jetty = jetty;
         this.closers = closers;
         this.shutdownTimeout = shutdownTimeout;
+        this.sessions = sessions;
     }
 
     /** Starts the server; throws ArgumentException for an unsafe configuration. */
@@ -133,6 +156,7 @@ public final class HttpServer implements AutoCloseable {
         } else {
             HttpServletStreamableServerTransportProvider streamable = HttpServletStreamableServerTransportProvider
                     .builder().jsonMapper(json).mcpEndpoint("/mcp").keepAliveInterval(o.keepAlive())
+                    .sessionSweepInterval(o.sessionIdleTimeout()) // closes sessions idle for one to two of it
                     .httpHeaderValidator(validator).maxRequestSize(o.maxRequestBytes()).build();
             McpSyncServer s1 = ServerAssembly.build(streamable, parts, extras);
             @SuppressWarnings("deprecation") // the legacy transport: some clients still speak only SSE
@@ -146,16 +170,21 @@ public final class HttpServer implements AutoCloseable {
             add(ctx, sse, "/sse");
             add(ctx, sse, "/message");
         }
-        ctx.addServlet(new ServletHolder(new Health(conn)), "/healthz");
+        ctx.addServlet(new ServletHolder(new HealthServlet(conn, validator, o.authToken(), loopback)), "/healthz");
         if (o.authToken() != null) {
             FilterHolder auth = new FilterHolder(new BearerAuth(o.authToken()));
             for (String path : List.of("/mcp", "/sse", "/message")) {
                 ctx.addFilter(auth, path, EnumSet.of(DispatcherType.REQUEST));
             }
         }
-        FilterHolder jsonBody = new FilterHolder(new JsonObjectBody());
+        FilterHolder jsonBody = new FilterHolder(new JsonObjectBody(o.maxInitializeBytes()));
         for (String path : List.of("/mcp", "/message")) {
             ctx.addFilter(jsonBody, path, EnumSet.of(DispatcherType.REQUEST)); // after auth: strangers learn nothing
+        }
+        HttpSessions sessions = new HttpSessions(o.maxSessions(), o.sessionIdleTimeout());
+        FilterHolder sessionFilter = new FilterHolder(sessions);
+        for (String path : List.of("/mcp", "/sse", "/message")) {
+            ctx.addFilter(sessionFilter, path, EnumSet.of(DispatcherType.REQUEST));
         }
 
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -172,14 +201,20 @@ public final class HttpServer implements AutoCloseable {
         connector.setPort(o.port());
         connector.setIdleTimeout(o.idleTimeout().toMillis());
         jetty.addConnector(connector);
+        // POSTs hold a thread until answered (the SDK blocks on each): at most this many at once, the rest wait
+        // without a thread for a while, then 503; GETs (streams, health) always find a thread
+        QoSHandler qos = new QoSHandler(ctx);
+        qos.includeMethod("POST");
+        qos.setMaxRequestCount(o.maxConcurrentRequests());
+        qos.setMaxSuspend(Duration.ofSeconds(30));
         SizeLimitHandler limit = new SizeLimitHandler(o.maxRequestBytes(), -1);
-        limit.setHandler(ctx);
+        limit.setHandler(qos);
         GracefulHandler graceful = new GracefulHandler(limit);
         jetty.setHandler(graceful);
         jetty.setStopTimeout(o.shutdownTimeout().toMillis());
         jetty.setStopAtShutdown(false); // our own hook closes MCP sessions first
         jetty.start();
-        HttpServer server = new HttpServer(jetty, closers, o.shutdownTimeout());
+        HttpServer server = new HttpServer(jetty, closers, o.shutdownTimeout(), sessions);
         LOG.info("MCP over HTTP on http://{}:{}/mcp{}", o.host(), server.port(), o.stateless() ? " (stateless)" : " and /sse");
         return server;
     }
@@ -228,9 +263,26 @@ public final class HttpServer implements AutoCloseable {
         jetty.join();
     }
 
-    /** Graceful: MCP sessions are closed, in-flight requests get up to the shutdown timeout, then the port is freed. */
+    /**
+     * Graceful: running tool calls stop before their next AgentOS request and answer with an error (within the
+     * shutdown timeout), then MCP sessions are closed and the port is freed.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        sessions.stopCalls();
+        long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+        while (sessions.callsInFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sessions.close();
         for (Runnable r : closers) {
             try {
                 r.run();
@@ -250,14 +302,19 @@ public final class HttpServer implements AutoCloseable {
         private final byte[] expected;
 
         BearerAuth(String token) {
-            this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+            this.expected = token.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The scheme is case-insensitive (RFC 7235), the token compared in constant time. */
+        boolean accepts(HttpServletRequest req) {
+            String header = req.getHeader("Authorization");
+            String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
+            return MessageDigest.isEqual(expected, token.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-            String header = ((HttpServletRequest) req).getHeader("Authorization");
-            byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(expected, given)) {
+            if (!accepts((HttpServletRequest) req)) {
                 HttpServletResponse r = (HttpServletResponse) res;
                 r.setStatus(401);
                 r.setHeader("WWW-Authenticate", "Bearer");
@@ -275,6 +332,12 @@ public final class HttpServer implements AutoCloseable {
      * where the SDK's servlet would answer some (a literal {@code null}) with a 500.
      */
     static final class JsonObjectBody implements Filter {
+        private final int maxInitializeBytes;
+
+        JsonObjectBody(int maxInitializeBytes) {
+            this.maxInitializeBytes = maxInitializeBytes;
+        }
+
         @Override
         public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
             HttpServletRequest http = (HttpServletRequest) req;
@@ -290,12 +353,24 @@ public final class HttpServer implements AutoCloseable {
                 if (n == null || !n.isObject()) {
                     code = -32600;
                     problem = "Invalid Request: the body must be one JSON-RPC object.";
+                } else if ("initialize".equals(n.path("method").asText()) && body.length > maxInitializeBytes) {
+                    // each session keeps its initialize parameters for its whole life
+                    HttpSessions.refuse((HttpServletResponse) res, 413, -32600, "Invalid Request: an initialize "
+                            + "message may be at most " + maxInitializeBytes / 1024 + " KB.");
+                    return;
                 } else {
-                    // a session scopes request ids; without one (stateless) cancellation cannot be matched
+                    com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) n;
+                    // a session scopes request ids; without one (stateless) each call is its own scope, which
+                    // notifications/cancelled cannot name, but a broken stream or shutdown can still stop it
                     String session = http.getHeader("Mcp-Session-Id") != null ? http.getHeader("Mcp-Session-Id")
                             : http.getParameter("sessionId");
-                    if (session != null && !session.isBlank()) {
-                        body = Cancellations.track((com.fasterxml.jackson.databind.node.ObjectNode) n, body, session);
+                    String scope = session != null && !session.isBlank() ? session
+                            : "call-" + java.util.UUID.randomUUID();
+                    body = Cancellations.track(o, body, scope);
+                    http.setAttribute(HttpSessions.METHOD, o.has("method") ? o.path("method").asText() : "");
+                    String key = Cancellations.key(o, scope);
+                    if (key != null) {
+                        http.setAttribute(HttpSessions.CALL_KEY, key);
                     }
                 }
             } catch (IOException e) {
@@ -373,44 +448,6 @@ public final class HttpServer implements AutoCloseable {
         public java.io.BufferedReader getReader() {
             String cs = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
             return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(cs)));
-        }
-    }
-
-    /** Open (no auth): the server is up; whether AgentOS answers is a field, so balancers keep replicas. */
-    static final class Health extends HttpServlet {
-        private final transient AgentOsClient probe;
-        private final String baseUrl;
-
-        Health(ConnectionOptions conn) {
-            ConnectionOptions quick = ConnectionOptions.resolve(conn.baseUrl().toString(), null, Duration.ofSeconds(2),
-                    Duration.ofSeconds(3), conn.defaultDbId(), Map.of());
-            this.probe = AgentOsClient.create(new ConnectionOptions(quick.baseUrl(), conn.securityKey(),
-                    quick.connectTimeout(), quick.requestTimeout(), quick.defaultDbId(), 1024 * 1024, 1, conn.redact()));
-            this.baseUrl = conn.baseUrl().toString();
-        }
-
-        @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            Map<String, Object> agentOs = new LinkedHashMap<>();
-            agentOs.put("url", baseUrl);
-            try {
-                probe.filterSchema(null); // static and cheap, and it needs the key like every traces route
-                agentOs.put("reachable", true);
-                agentOs.put("traces_api", "ok");
-            } catch (AgentOsException.Unreachable | AgentOsException.Timeout e) {
-                agentOs.put("reachable", false);
-                agentOs.put("error", e.getMessage());
-            } catch (AgentOsException e) {
-                agentOs.put("reachable", true);
-                agentOs.put("traces_api", "error");
-                agentOs.put("error", e.getMessage());
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "ok");
-            body.put("agentos", agentOs);
-            res.setStatus(200);
-            res.setContentType("application/json");
-            res.getWriter().write(Json.MAPPER.writeValueAsString(body));
         }
     }
 }

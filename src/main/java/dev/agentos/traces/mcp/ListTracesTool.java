@@ -16,7 +16,7 @@ final class ListTracesTool extends AgentOsTool {
     static final Param<Integer> LIMIT = Param.integer("limit", 1, 100, 20, null);
     static final Param<String> SORT_BY = Param.oneOf("sort_by",
             List.of("start_time", "duration", "total_spans", "error_count"), "start_time",
-            "Not start_time: max 1000 matches sorted");
+            "Other than start_time: sorts at most 1000 matches");
     static final Param<String> SORT_ORDER = Param.oneOf("sort_order", List.of("asc", "desc"), "desc", null);
 
     ListTracesTool(ToolRegistry.Context c) {

@@ -79,6 +79,14 @@ final class RequestControl implements ScanControl {
         return Cancellations.isCancelled(requestId);
     }
 
+    @Override
+    public void check() {
+        String why = Cancellations.reason(requestId);
+        if (why != null) {
+            throw new Cancelled(why); // cancelled, the client gone, or the server shutting down
+        }
+    }
+
     void finished() {
         Cancellations.finished(requestId);
     }

@@ -34,10 +34,24 @@ public final class ServerAssembly {
 
     static final String INSTRUCTIONS = """
             Answers questions about the traces an Agno AgentOS recorded (one per agent, team or workflow run; spans \
-            AGENT, TEAM, WORKFLOW, LLM, TOOL). Start with list_traces, drill in with get_trace; find_errors, \
-            slow_spans, total_tokens, token_cost and compare_traces answer across traces in one call. Times may be \
-            relative (24h, 7d, today). A trace whose status is OK can still contain failed spans: look at \
-            error_count.""";
+            AGENT, TEAM, WORKFLOW, LLM, TOOL). Times may be relative (24h, 7d, today). A trace whose status is OK can \
+            still contain failed spans: look at error_count.""";
+
+    /** The instructions, naming only tools the server offers. */
+    static String instructions(List<AgentOsTool> tools) {
+        Set<String> on = new HashSet<>();
+        tools.forEach(t -> on.add(t.name()));
+        List<String> answers = new ArrayList<>();
+        for (String n : List.of("find_errors", "slow_spans", "total_tokens", "token_cost", "compare_traces")) {
+            if (on.contains(n)) {
+                answers.add(n);
+            }
+        }
+        String start = on.contains("list_traces") && on.contains("get_trace")
+                ? " Start with list_traces, drill in with get_trace." : "";
+        String across = answers.isEmpty() ? "" : " " + String.join(", ", answers) + " answer across traces in one call.";
+        return INSTRUCTIONS + start + across;
+    }
 
     static final Consumer<McpServer.SyncSpecification<?>> NO_EXTRAS = spec -> { };
 
@@ -134,7 +148,7 @@ public final class ServerAssembly {
                     .build());
         }
         spec.jsonMapper(jsonMapper()).jsonSchemaValidator(new LazySchemaValidator()).serverInfo(NAME, p.version)
-                .instructions(INSTRUCTIONS).capabilities(capabilities(true)).requestTimeout(p.requestTimeout)
+                .instructions(instructions(p.tools)).capabilities(capabilities(true)).requestTimeout(p.requestTimeout)
                 .tools(tools).addToolFilter((context, tool) -> p.listed(tool))
                 .resources(p.resources.specifications()).resourceTemplates(p.resources.templateSpecifications())
                 .prompts(p.prompts.specifications()).completions(p.prompts.completions());
@@ -151,7 +165,7 @@ public final class ServerAssembly {
                     .build());
         }
         return spec.jsonMapper(jsonMapper()).jsonSchemaValidator(new LazySchemaValidator()).serverInfo(NAME, p.version)
-                .instructions(INSTRUCTIONS).capabilities(capabilities(false)).requestTimeout(p.requestTimeout)
+                .instructions(instructions(p.tools)).capabilities(capabilities(false)).requestTimeout(p.requestTimeout)
                 .tools(tools).addToolFilter((context, tool) -> p.listed(tool))
                 .resources(p.resources.statelessSpecifications())
                 .resourceTemplates(p.resources.statelessTemplateSpecifications())

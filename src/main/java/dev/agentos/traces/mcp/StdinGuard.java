@@ -21,8 +21,12 @@ import java.util.Queue;
  */
 final class StdinGuard {
 
-    /** Longer lines are refused whole (the SDK's own limit is lower still). */
-    static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    /**
+     * Longer lines are refused whole, here: a line the SDK finds too long (over 16,777,216 characters) ends its
+     * session. A line of this many bytes has at most as many characters, with room for the {@code _meta} tag
+     * {@link Cancellations#track} may add.
+     */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024 - 64 * 1024;
 
     private final Object lock = new Object();
     private final Queue<byte[]> pending = new ArrayDeque<>();

@@ -12,6 +12,7 @@ import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.client.TraceNode;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.SpanView;
+import dev.agentos.traces.render.Terminal;
 import dev.agentos.traces.render.TraceListView;
 import dev.agentos.traces.render.TraceView;
 import dev.agentos.traces.render.WaterfallHtml;
@@ -141,10 +142,10 @@ final class TraceResources {
             }
             throw notFound(uri);
         } catch (AgentOsException.NotFound e) {
-            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(e.getMessage()).data(Map.of("uri", uri))
-                    .build();
+            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(Terminal.escape(e.getMessage()))
+                    .data(Map.of("uri", uri)).build();
         } catch (ArgumentException | AgentOsException e) {
-            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(e.getMessage()).build();
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(Terminal.escape(e.getMessage())).build();
         }
     }
 
@@ -157,7 +158,7 @@ final class TraceResources {
 
     private static ReadResourceResult both(String uri, String text, Map<String, Object> structured) {
         return new ReadResourceResult(List.of(
-                TextResourceContents.builder(uri, text).mimeType("text/plain").build(),
+                TextResourceContents.builder(uri, Terminal.escape(text)).mimeType("text/plain").build(),
                 TextResourceContents.builder(uri, json(structured)).mimeType("application/json").build()));
     }
 

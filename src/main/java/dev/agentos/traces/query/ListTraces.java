@@ -38,8 +38,11 @@ public final class ListTraces {
     public static Result run(AgentOsClient client, Request r) {
         if (r.order() == TraceOrder.START_TIME && r.descending()) {
             Page<TraceSummary> p = client.listTraces(r.filter(), r.page(), r.limit());
-            return new Result(p.data(), r.page(), r.limit(), p.meta().totalCount(), p.meta().totalPages(),
-                    r.order(), true, 0, false);
+            // AgentOS's counts can lie (negative, or fewer than the rows it sent): never below what was shown
+            long shownUpTo = (long) (r.page() - 1) * r.limit() + p.data().size();
+            long total = Math.max(p.meta().totalCount(), shownUpTo);
+            int pages = Math.max(p.meta().totalPages(), p.data().isEmpty() ? 0 : r.page());
+            return new Result(p.data(), r.page(), r.limit(), total, pages, r.order(), true, 0, false);
         }
         Paging.Scan<TraceSummary> scan = Paging.scan(
                 page -> client.listTraces(r.filter(), page, AgentOsClient.MAX_LIMIT), SCAN_LIMIT);

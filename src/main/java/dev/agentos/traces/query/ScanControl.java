@@ -24,7 +24,12 @@ public interface ScanControl {
     /** A scan stopped because its request was cancelled; no result is owed. */
     final class Cancelled extends RuntimeException {
         public Cancelled() {
-            super("The request was cancelled; no result.", null, false, false);
+            this("The request was cancelled; no result.");
+        }
+
+        /** @param why one sentence: why the scan stopped (the client went away, the server is stopping) */
+        public Cancelled(String why) {
+            super(why, null, false, false);
         }
     }
 

@@ -29,7 +29,9 @@ public final class SearchTraces {
         Map<String, Object> expr = parsed == null ? null : FilterExpression.validate(parsed, schema.get(), now);
         Page<TraceDetail> p = client.searchRuns(expr, page, limit, dbId);
         List<TraceSummary> rows = p.data().stream().map(TraceDetail::summary).toList();
-        return new Result(new ListTraces.Result(rows, page, limit, p.meta().totalCount(), p.meta().totalPages(),
-                TraceOrder.START_TIME, true, 0, false), expr);
+        long total = Math.max(p.meta().totalCount(), (long) (page - 1) * limit + rows.size());
+        int pages = Math.max(p.meta().totalPages(), rows.isEmpty() ? 0 : page);
+        return new Result(new ListTraces.Result(rows, page, limit, total, pages, TraceOrder.START_TIME, true, 0, false),
+                expr);
     }
 }

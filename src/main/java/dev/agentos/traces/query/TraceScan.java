@@ -44,9 +44,19 @@ public final class TraceScan {
      * @param asOf when the scan ran
      * @param database null when read through the HTTP API; else the database read directly ("SQLite",
      *     "PostgreSQL"), and {@code requests} counts its queries
+     * @param notes what the walk over AgentOS's pages skipped or found odd (said in the answer)
      */
     public record Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
-            Instant windowStart, Instant windowEnd, Instant asOf, String database) {
+            Instant windowStart, Instant windowEnd, Instant asOf, String database, ScanNotes notes) {
+
+        public Stats {
+            notes = notes == null ? ScanNotes.NONE : notes;
+        }
+
+        public Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
+                Instant windowStart, Instant windowEnd, Instant asOf, String database) {
+            this(matching, read, truncated, requests, usedSearch, windowStart, windowEnd, asOf, database, ScanNotes.NONE);
+        }
 
         public Stats(long matching, int read, boolean truncated, int requests, boolean usedSearch,
                 Instant windowStart, Instant windowEnd, Instant asOf) {
@@ -73,10 +83,10 @@ public final class TraceScan {
             read[0]++;
             sink.accept(d);
         };
-        long matching;
         boolean usedSearch = true;
+        ScanPages walk = new ScanPages();
         try {
-            matching = viaSearch(client, expr, dbId, limit, control, counted, read);
+            viaSearch(client, expr, dbId, limit, control, counted, read, walk);
         } catch (AgentOsException.NotFound routeMissing) {
             if (read[0] > 0 || !canFallBack) {
                 if (!canFallBack && read[0] == 0) {
@@ -86,38 +96,63 @@ public final class TraceScan {
                 throw routeMissing;
             }
             usedSearch = false;
-            matching = viaList(client, filter, limit, control, counted, read);
+            walk = new ScanPages();
+            viaList(client, filter, limit, control, counted, read, walk);
         }
-        return new Stats(Math.max(matching, read[0]), read[0], read[0] < matching, client.requestCount() - before,
-                usedSearch, filter.startTime(), filter.endTime(), asOf);
+        // stopped by the limit with more to read: AgentOS's count says how many match; else what was read is all
+        boolean truncated = walk.cut() || !walk.ended() && read[0] >= limit;
+        long matching = truncated ? Math.max(walk.total(), read[0] + 1L) : read[0];
+        return new Stats(matching, read[0], truncated, client.requestCount() - before, usedSearch, filter.startTime(),
+                filter.endTime(), asOf, null, walk.notes(truncated));
     }
 
-    private static long viaSearch(AgentOsClient client, Object expr, String dbId, int max, ScanControl control,
-            Consumer<TraceDetail> sink, int[] read) {
-        long total = 0;
-        for (int page = 1; read[0] < max; page++) {
+    private static void viaSearch(AgentOsClient client, Object expr, String dbId, int max, ScanControl control,
+            Consumer<TraceDetail> sink, int[] read, ScanPages walk) {
+        int size = AgentOsClient.MAX_LIMIT;
+        long offset = 0; // rows asked for so far; a multiple of every page size used (each divides the last)
+        while (read[0] < max) {
             control.check();
-            Page<TraceDetail> p = client.searchRuns(expr, page, AgentOsClient.MAX_LIMIT, dbId);
-            total = Math.max(total, p.meta().totalCount());
-            for (TraceDetail d : p.data()) {
+            Page<TraceDetail> p;
+            try {
+                p = client.searchRuns(expr, (int) (offset / size) + 1, size, dbId, true);
+            } catch (AgentOsException.TooLarge | OutOfMemoryError tooLarge) {
+                if (size == 1) {
+                    throw tooLarge instanceof AgentOsException.TooLarge t ? t : tooLarge(tooLarge);
+                }
+                size = smallerPage(size); // large traces: ask for fewer at a time, from the same row
+                continue;
+            }
+            for (TraceDetail d : walk.fresh(p, TraceDetail::summary, size)) {
                 if (read[0] < max) {
                     sink.accept(d);
+                } else {
+                    walk.cutShort();
                 }
             }
-            control.progress(read[0], Math.min(max, Math.max(total, read[0])));
-            if (p.data().isEmpty() || !p.meta().hasNext()) {
+            offset += size;
+            control.progress(read[0], Math.min(max, Math.max(walk.total(), read[0])));
+            if (walk.ended()) {
                 break;
             }
         }
-        return Math.max(total, read[0]);
+    }
+
+    /** 100 → 50 → 25 → 5 → 1: each divides the one before, so the rows already read stay whole pages. */
+    static int smallerPage(int size) {
+        return size > 50 ? 50 : size > 25 ? 25 : size > 5 ? 5 : 1;
+    }
+
+    private static AgentOsException.TooLarge tooLarge(Throwable oom) {
+        return new AgentOsException.TooLarge("Even one trace at a time does not fit in memory ("
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap); raise -Xmx (JAVA_OPTS) or narrow the filter.");
     }
 
     /**
      * One GET per trace, {@code concurrency} at a time, handed on in list order (newest first). At most
      * a few times {@code concurrency} traces wait in memory.
      */
-    private static long viaList(AgentOsClient client, TraceFilter filter, int max, ScanControl control,
-            Consumer<TraceDetail> sink, int[] read) {
+    private static void viaList(AgentOsClient client, TraceFilter filter, int max, ScanControl control,
+            Consumer<TraceDetail> sink, int[] read, ScanPages walk) {
         int threads = client.options().concurrency();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "agentos-fetch");
@@ -125,42 +160,58 @@ public final class TraceScan {
             return t;
         });
         try {
-            long total = 0;
             int submitted = 0;
             Deque<Future<TraceDetail>> pending = new ArrayDeque<>();
             // list pages are read while the traces of earlier pages are fetched
             for (int page = 1; submitted < max; page++) {
                 control.check();
-                Page<TraceSummary> p = client.listTraces(filter, page, AgentOsClient.MAX_LIMIT);
-                total = Math.max(total, p.meta().totalCount());
-                for (TraceSummary s : p.data()) {
+                Page<TraceSummary> p = client.listTraces(filter, page, AgentOsClient.MAX_LIMIT, true);
+                for (TraceSummary s : walk.fresh(p, t -> t, AgentOsClient.MAX_LIMIT)) {
                     if (submitted >= max) {
+                        walk.cutShort();
                         break;
                     }
-                    pending.add(pool.submit(() -> client.getTrace(s.traceId(), filter.dbId())));
+                    pending.add(pool.submit(() -> readable(client, s.traceId(), filter.dbId(), walk)));
                     submitted++;
                     while (pending.size() > threads * 4) {
                         control.check();
-                        sink.accept(await(pending.poll()));
+                        accept(await(pending.poll()), sink);
                         if (read[0] % 50 == 0) {
-                            control.progress(read[0], Math.min(max, total));
+                            control.progress(read[0], Math.min(max, walk.total()));
                         }
                     }
                 }
-                if (p.data().isEmpty() || !p.meta().hasNext()) {
+                if (walk.ended()) {
                     break;
                 }
             }
             while (!pending.isEmpty()) {
                 control.check();
-                sink.accept(await(pending.poll()));
+                accept(await(pending.poll()), sink);
                 if (read[0] % 50 == 0 || pending.isEmpty()) {
-                    control.progress(read[0], Math.min(max, Math.max(total, read[0])));
+                    control.progress(read[0], Math.min(max, Math.max(walk.total(), read[0])));
                 }
             }
-            return Math.max(total, read[0]);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** One trace; null when it cannot be read (then it is counted and named in the answer instead). */
+    private static TraceDetail readable(AgentOsClient client, String traceId, String dbId, ScanPages walk) {
+        try {
+            return client.getTrace(traceId, dbId);
+        } catch (AgentOsException.TooLarge e) {
+            throw e;
+        } catch (AgentOsException.BadResponse e) {
+            walk.unreadable(traceId, e.reason());
+            return null;
+        }
+    }
+
+    private static void accept(TraceDetail d, Consumer<TraceDetail> sink) {
+        if (d != null) {
+            sink.accept(d);
         }
     }
 

@@ -34,7 +34,23 @@ public final class ScanView {
             b.append("Scan limit reached: ").append(hints.raiseMaxTraces(TraceScan.MAX_LIMIT))
                     .append(" or narrow the window (start_time/end_time) to cover the rest.\n");
         }
+        b.append(notes(s));
         return b.toString();
+    }
+
+    /** "Note: …" lines for what the scan skipped or found odd in AgentOS's paging; empty when nothing. */
+    public static String notes(TraceScan.Stats s) {
+        StringBuilder b = new StringBuilder();
+        for (String n : s.notes().sentences()) {
+            b.append("Note: ").append(Text.line(n, 600)).append(".\n");
+        }
+        return b.toString();
+    }
+
+    /** The same notes for structured output; null when there are none. */
+    public static java.util.List<String> structuredNotes(TraceScan.Stats s) {
+        java.util.List<String> n = s.notes().sentences();
+        return n.isEmpty() ? null : n;
     }
 
     /** How the traces were read: {@code 3 requests (POST /traces/search)} or {@code read from the SQLite database, 201 queries}. */
@@ -54,6 +70,7 @@ public final class ScanView {
                 .put("as_of", s.asOf() == null ? null : s.asOf().toString())
                 .put("traces_read", s.read()).put("traces_matching", s.matching()).put("truncated", s.truncated())
                 .put("requests", s.requests()).put("used_search", s.usedSearch())
+                .put("notes", structuredNotes(s))
                 .put("database", s.database())
                 .map();
     }

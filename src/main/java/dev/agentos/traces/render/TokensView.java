@@ -5,6 +5,7 @@ import dev.agentos.traces.analysis.TokenBreakdown;
 import dev.agentos.traces.analysis.TokenTotals;
 import dev.agentos.traces.analysis.TokenUsage;
 import dev.agentos.traces.client.TraceDetail;
+import dev.agentos.traces.client.TraceNode;
 import dev.agentos.traces.client.TraceFilter;
 import dev.agentos.traces.query.TokenQuery;
 import java.util.ArrayList;
@@ -23,7 +24,13 @@ public final class TokensView {
     }
 
     static String sum(long in, long out) {
-        return (in + out) + " (" + in + " in + " + out + " out)";
+        return TokenUsage.add(in, out) + " (" + in + " in + " + out + " out)";
+    }
+
+    /** Token counts refused as impossible, said once; empty when none. */
+    static String refusedNote(long refused) {
+        return refused == 0 ? "" : "Note: " + refused + (refused == 1 ? " LLM span's token count was" : " LLM spans' token counts were")
+                + " refused as impossible (negative, fractional or over " + TraceNode.MAX_TOKENS + ") and counted as 0.\n";
     }
 
     public static String text(TraceDetail d, TokenUsage u) {
@@ -48,6 +55,7 @@ public final class TokensView {
                         .append('\n');
             }
         }
+        b.append(refusedNote(u.refusedCounts()));
         b.append(rootCheck(u));
         return b.toString();
     }
@@ -117,10 +125,12 @@ public final class TokensView {
                     .append(" traces the root span's totals differ from the sum of LLM spans, e.g. ")
                     .append(t.mismatchedTraceIds().get(0)).append('\n');
         }
+        b.append(refusedNote(t.refusedCounts()));
         if (r.truncated()) {
             b.append("Scan bound reached: ").append(hints.raiseMaxTraces(TokenQuery.MAX_MAX_TRACES))
                     .append(" or narrow the filter (start_time/end_time) to cover the rest.\n");
         }
+        b.append(ScanView.notes(r.scan()));
         b.append(ScanView.window(r.scan())).append('\n');
         b.append(r.scan().database() != null ? ScanView.source(r.scan()) : "read with " + ScanView.source(r.scan()));
         return b.toString();
@@ -153,7 +163,8 @@ public final class TokensView {
             }
             f.put("by_span", spans).put("spans_omitted", Math.max(0, u.calls().size() - MAX_ROWS));
             f.put("root_input_tokens", u.rootInputTokens()).put("root_output_tokens", u.rootOutputTokens())
-                    .put("matches_root_totals", u.matchesRootTotals());
+                    .put("matches_root_totals", u.matchesRootTotals())
+                    .put("refused_token_counts", u.refusedCounts() == 0 ? null : u.refusedCounts());
         }
         return f.map();
     }
@@ -212,6 +223,8 @@ public final class TokensView {
                 .put("window_start", r.scan().windowStart() == null ? null : r.scan().windowStart().toString())
                 .put("window_end", r.scan().windowEnd() == null ? null : r.scan().windowEnd().toString())
                 .put("as_of", r.scan().asOf() == null ? null : r.scan().asOf().toString())
+                .put("notes", ScanView.structuredNotes(r.scan()))
+                .put("refused_token_counts", t.refusedCounts() == 0 ? null : t.refusedCounts())
                 .put("group_by", by == null ? null : by.label())
                 .put("groups", by == null ? null : groups(r.groups()))
                 .put("groups_omitted", by == null ? null : Math.max(0, r.groups().size() - MAX_ROWS))

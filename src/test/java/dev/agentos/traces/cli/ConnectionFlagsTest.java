@@ -6,7 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,18 @@ class ConnectionFlagsTest extends CliTestBase {
     void aSubcommandsOwnFlagWinsOverTheOneBeforeIt() {
         CliRun.Result r = cli("--base-url", "http://127.0.0.1:1", "list", "--base-url", server.baseUrl());
         assertEquals(0, r.code(), r::toString);
+    }
+
+    /** Issue 14.6: the refusal repeated the password to the terminal (and to logs that capture it). */
+    @Test
+    void aBaseUrlWithCredentialsIsRefusedWithoutRepeatingThem() {
+        for (String url : List.of("http://admin:s3cret-pass@127.0.0.1:7777", "http://admin:s3cret-pass@bad host:7777",
+                "https://s3cret-pass@example.com/")) {
+            CliRun.Result r = cli("list", "--base-url", url);
+            assertFails(ExitCodes.USAGE, r);
+            assertFalse(r.toString().contains("s3cret-pass"), r::toString);
+            assertTrue(r.toString().contains("***@"), r::toString);
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ class ServeFastPathTest {
     final Context ctx = new Context(Map.of(), Clock.systemUTC());
     /** Flags that only matter with --transport http, which picocli always parses. */
     static final List<String> HTTP_ONLY = List.of("--host", "--port", "--stateless", "--allowed-host", "--allowed-origin",
-            "--auth-token-file", "--allow-unauthenticated");
+            "--auth-token-file", "--allow-unauthenticated", "--session-idle-timeout", "--max-sessions");
 
     static String sample(OptionSpec o) {
         Class<?> t = o.type();

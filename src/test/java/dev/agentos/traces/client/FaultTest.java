@@ -79,10 +79,38 @@ class FaultTest {
             assertEquals(21, client(server.baseUrl(), 2000).listTraces(TraceFilter.NONE, 1, 20).meta().totalCount());
             Set<String> after = threads();
             after.removeAll(before);
-            // only the JDK's single keep-alive timer (a daemon, by design) may appear
-            assertTrue(after.stream().allMatch(n -> n.equals("Keep-Alive-Timer")), "threads left behind: " + after);
+            // only the JDK's single keep-alive timer and our single deadline timer (daemons, by design) may appear
+            assertTrue(after.stream().allMatch(n -> n.equals("Keep-Alive-Timer") || n.equals("agentos-deadline")),
+                    "threads left behind: " + after);
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void headersDribbledOneLineASecondEndAtTheDeadline() throws Exception {
+        try (ServerSocket slow = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket s = slow.accept()) {
+                    var out = s.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\n".getBytes());
+                    for (int i = 0; i < 40; i++) { // a header line every 300 ms: each read is in time, the whole is not
+                        out.write(("X-Pad-" + i + ": x\r\n").getBytes());
+                        out.flush();
+                        Thread.sleep(300);
+                    }
+                } catch (Exception closed) {
+                    // the client gave up: test over
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            long t0 = System.nanoTime();
+            AgentOsException e = assertThrows(AgentOsException.Timeout.class,
+                    () -> client("http://127.0.0.1:" + slow.getLocalPort(), 1000).listTraces(TraceFilter.NONE, 1, 20));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 2_500, "one deadline for the whole exchange, headers included; took " + ms + " ms");
+            assertTrue(e.getMessage().contains("within 1000 ms"), e.getMessage());
         }
     }
 

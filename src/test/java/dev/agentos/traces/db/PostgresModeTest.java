@@ -23,6 +23,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +111,24 @@ class PostgresModeTest {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM ai.agno_spans"));
             assertEquals("25006", e.getSQLState(), e.getMessage()); // read_only_sql_transaction
+        }
+    }
+
+    @Test
+    void aQueryThatWaitsLongerThanTheTimeoutEndsWithOneSentence() throws Exception {
+        ConnectionOptions quick = ConnectionOptions.resolve("http://127.0.0.1:9", null, null, Duration.ofSeconds(1), null,
+                Map.of()).withDatabase(options.database());
+        TraceDatabase.check(quick); // the schema is checked before the lock is taken
+        try (Connection locker = pg.superuser("agno"); Statement s = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            s.execute("LOCK TABLE ai.agno_traces IN ACCESS EXCLUSIVE MODE");
+            long t0 = System.nanoTime();
+            CallToolResult r = ToolCalls.call("find_errors", AgentOsClient.create(quick), Map.of());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            locker.rollback();
+            assertTrue(Boolean.TRUE.equals(r.isError()), ToolCalls.text(r));
+            assertTrue(ToolCalls.text(r).contains("did not answer within 1000 ms"), ToolCalls.text(r));
+            assertTrue(ms < 15_000, "bounded by the timeout: " + ms + " ms");
         }
     }
 

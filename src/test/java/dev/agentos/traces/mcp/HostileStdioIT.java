@@ -118,6 +118,20 @@ class HostileStdioIT {
         }
     }
 
+    /** Between the SDK's own limit (16,777,216 characters, past which it ends the session) and our old 64 MiB one. */
+    @Test
+    void aTwentyMegabyteLineIsRefusedAndTheSessionGoesOn() throws Exception {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"get_trace\",\"arguments\":"
+                + "{\"trace_id\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}}}";
+        Session s = run(List.of(INIT, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", huge,
+                "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"}"));
+        assertEquals(0, s.exit());
+        assertTrue(s.byId().containsKey("8"), "the session must go on after the long line: " + s.lines());
+        List<String> refusals = s.lines().stream().filter(l -> l.contains("longer than")).toList();
+        assertEquals(1, refusals.size(), "one -32600 for the long line: " + s.lines());
+        assertTrue(refusals.get(0).contains("-32600"), refusals.get(0));
+    }
+
     @Test
     void aFloodOfTenThousandRequestsIsAnsweredInFull() throws Exception {
         List<String> input = new ArrayList<>(List.of(INIT, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));

@@ -42,4 +42,19 @@ class HostileTraceTextTest {
             }
         }
     }
+
+    @Test
+    void resourcesShownAsTextAreFreeOfThemToo() {
+        dev.agentos.traces.client.AgentOsClient client = Stubs.client(server);
+        TraceResources resources = new TraceResources(() -> client, ServerAssembly.tools(() -> client, java.time.Clock.systemUTC()).stream().map(AgentOsTool::name).collect(java.util.stream.Collectors.toSet()));
+        for (String uri : new String[] {"agentos://traces", "agentos://traces/" + HostileTraces.TRACE,
+            "agentos://traces/" + HostileTraces.TRACE + "/spans/b814b892dcc86f5b"}) {
+            for (var c : resources.read(uri).contents()) {
+                var text = (io.modelcontextprotocol.spec.McpSchema.TextResourceContents) c;
+                if ("text/plain".equals(text.mimeType())) {
+                    assertEquals(-1, HostileTraces.firstUnsafe(text.text()), () -> uri + ":\n" + text.text());
+                }
+            }
+        }
+    }
 }

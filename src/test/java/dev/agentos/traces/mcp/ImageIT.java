@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.agentos.traces.testsupport.AgentOsStub;
+import dev.agentos.traces.testsupport.AgnoDb;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -100,8 +101,13 @@ class ImageIT {
         Pattern name = Pattern.compile("agentos-traces-mcp-.+-linux-x64" + Pattern.quote(ext));
         try (Stream<Path> s = Files.list(Path.of("target"))) {
             Optional<Path> found = s.filter(p -> name.matcher(p.getFileName().toString()).matches()).findFirst();
-            if (found.isEmpty() && Boolean.getBoolean("image.required")) {
+            boolean required = Boolean.getBoolean("image.required");
+            if (found.isEmpty() && required) {
                 throw new AssertionError("-Pimage built no target/agentos-traces-mcp-*-linux-x64" + ext);
+            }
+            if (found.isPresent() && !required && Files.getLastModifiedTime(found.get())
+                    .compareTo(Files.getLastModifiedTime(Path.of(JavaProcess.jar()))) < 0) {
+                return Optional.empty(); // left by an earlier -Pimage build, older than the jar under test
             }
             return found;
         }
@@ -151,6 +157,16 @@ class ImageIT {
         Run r = launcher(Map.of(), "list", "--base-url", agentOs.baseUrl());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("0809167314b7f072717716997a701ef0"), "the newest trace first: " + r.out);
+    }
+
+    @Test
+    void readsASqliteDatabaseWithTheDriversNativeLibraryForThisPlatform() throws Exception {
+        requireImage();
+        JsonNode sample = AgnoDb.sample("sqlite-sample.json");
+        Path db = AgnoDb.sqlite(dir.resolve("agno.db"), sample);
+        Run r = launcher(Map.of(), "errors", "--database-url", "sqlite:" + db);
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("of 3 traces"), "the three traces of the file: " + r.out);
     }
 
     @Test
@@ -263,8 +279,9 @@ class ImageIT {
         try (Stream<Path> files = Files.walk(top)) {
             unpacked = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
-        assertTrue(download <= 50 * MB, "download " + download + " bytes > 50 MB");
-        assertTrue(unpacked <= 120 * MB, "unpacked " + unpacked + " bytes > 120 MB");
+        // over? BENCHMARKS.md, "The runtime image", lists where the bytes go and the levers left
+        assertTrue(download <= 50 * MB, "download " + download + " bytes > 50 MB (issue 19's goal)");
+        assertTrue(unpacked <= 120 * MB, "unpacked " + unpacked + " bytes > 120 MB (issue 19's goal)");
     }
 
     /** packaging/modules.txt against what jdeps finds in the jar: a dependency that needs a new module fails here. */

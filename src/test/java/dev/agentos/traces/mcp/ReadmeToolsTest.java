@@ -57,7 +57,7 @@ class ReadmeToolsTest {
     @Test
     void readmeStaysShortAndItsLinksResolve() throws Exception {
         for (String doc : List.of("README.md", "CONTRIBUTING.md", "docs/reference.md", "docs/http-server.md",
-                "docs/architecture.md")) {
+                "docs/architecture.md", "docs/install.md", "docs/database-mode.md")) {
             Path path = Path.of(doc);
             String text = Files.readString(path);
             if (doc.equals("README.md")) {
@@ -70,5 +70,29 @@ class ReadmeToolsTest {
                 assertTrue(Files.exists(target), doc + " links to " + m.group(1) + ", which does not exist");
             }
         }
+    }
+
+    /** "Choosing tools" lists every toolset with its tools and the size of its tools/list, as they are. */
+    @Test
+    void readmeToolsetSizesAreTrue() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        for (Toolset set : Toolset.values()) {
+            List<AgentOsTool> tools = ToolRegistry.make(new ToolSelection(java.util.Set.of(set), java.util.Set.of(),
+                    false, true), () -> null, Clock.systemUTC());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `" + set.id() + "`[^|]*\\|([^|]*)\\|([^|]*)\\|$")
+                    .matcher(readme);
+            assertTrue(m.find(), "README's Choosing tools has no row for " + set.id());
+            for (AgentOsTool t : tools) {
+                assertTrue(m.group(1).contains("`" + t.name() + "`"), "the " + set.id() + " row lacks " + t.name());
+            }
+            if (!tools.isEmpty()) {
+                assertEquals(String.format(java.util.Locale.ROOT, "%,d", ToolListSizeTest.toolsListBytes(tools)),
+                        m.group(2).strip(), "bytes of toolset " + set.id());
+            }
+        }
+        int dflt = ToolListSizeTest.toolsListBytes(ToolRegistry.make(ToolSelection.DEFAULTS, () -> null, Clock.systemUTC()));
+        int all = ToolListSizeTest.toolsListBytes(ServerAssembly.tools(() -> null, Clock.systemUTC()));
+        assertTrue(readme.contains(String.format(java.util.Locale.ROOT, "The default is %,d bytes; `--toolsets all` %,d ",
+                dflt, all)), "README's totals: default " + dflt + ", all " + all);
     }
 }

@@ -88,6 +88,9 @@ class ToolSelectionTest {
                     .endpoint("/mcp").build()).requestTimeout(Duration.ofSeconds(20)).build();
             try {
                 c.initialize();
+                assertTrue(c.getServerInstructions().endsWith(" total_tokens, token_cost answer across traces in one call."),
+                        "the instructions name only tools it offers: " + c.getServerInstructions());
+                assertFalse(c.getServerInstructions().contains("list_traces"), c.getServerInstructions());
                 assertEquals(Set.of("total_tokens", "token_cost"),
                         Set.copyOf(c.listTools().tools().stream().map(McpSchema.Tool::name).toList()));
                 McpSchema.CallToolResult off = c.callTool(new McpSchema.CallToolRequest("list_traces", Map.of("limit", 5)));

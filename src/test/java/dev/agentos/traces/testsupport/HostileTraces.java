@@ -32,7 +32,11 @@ public final class HostileTraces {
     public static void serve(WireMockServer server) {
         server.resetAll();
         server.stubFor(get(urlPathEqualTo("/traces")).willReturn(ok(Fixtures.body("traces_list.json"))));
-        server.stubFor(get(urlPathMatching("/traces/[0-9a-f]{32}")).willReturn(ok(Fixtures.body("trace_detail_tool_error.json"))));
+        server.stubFor(get(urlPathMatching("/traces/[0-9a-f]{32}")).atPriority(2)
+                .willReturn(ok(Fixtures.body("trace_detail_tool_error.json"))));
+        server.stubFor(get(urlPathMatching("/traces/[0-9a-f]{32}")).atPriority(1)
+                .withQueryParam("span_id", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
+                .willReturn(ok(Fixtures.body("span_tool_error.json"))));
         server.stubFor(post(urlPathEqualTo("/traces/search")).willReturn(ok(Fixtures.body("search_all_runs_limit100.json"))));
         server.stubFor(get(urlPathEqualTo("/trace_session_stats")).willReturn(ok(Fixtures.body("trace_session_stats.json"))));
     }
