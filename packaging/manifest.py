@@ -2,7 +2,8 @@
 """The .mcpb bundle's manifest.json (MCP Bundle format, manifest_version 0.3), on stdout.
 
 Usage: manifest.py VERSION PLATFORM JAVA JAR
-The tools for the install screen are the ones the server itself lists (every toolset), asked over stdio from
+The tools for the install screen are the ones the server itself lists with the default toolsets (what a user who
+leaves the Toolsets setting empty gets; "tools_generated" says other settings offer more), asked over stdio from
 JAVA -jar JAR, so the manifest cannot drift from the server. The settings map to the environment variables the
 server reads. An optional setting has "default": "" because Claude Desktop passes an unset one on as the
 literal text "${user_config.NAME}" (modelcontextprotocol/mcpb#250); the server reads an empty value as unset.
@@ -18,7 +19,7 @@ def server_tools():
         {"jsonrpc": "2.0", "method": "notifications/initialized"},
         {"jsonrpc": "2.0", "id": 2, "method": "tools/list"},
     ]
-    env = dict(os.environ, AGENTOS_TRACES_TOOLSETS="all")
+    env = {k: v for k, v in os.environ.items() if k != "AGENTOS_TRACES_TOOLSETS"}
     p = subprocess.run([java, "-jar", jar, "serve", "--base-url", "http://127.0.0.1:9"], env=env, check=True,
                        input="".join(json.dumps(m) + "\n" for m in msgs), capture_output=True, text=True, timeout=120)
     for line in p.stdout.splitlines():
@@ -68,6 +69,7 @@ manifest = {
         },
     },
     "tools": server_tools(),
+    "tools_generated": True,
     "compatibility": {"platforms": [{"linux": "linux", "macos": "darwin", "windows": "win32"}.get(os_name, os_name)]},
     "user_config": {
         "agentos_url": {
@@ -80,7 +82,8 @@ manifest = {
         },
         "toolsets": {
             "type": "string", "title": "Toolsets", "required": False, "default": "",
-            "description": "Which tools to load, comma-separated (traces, tokens, diagnose, runs, or all); empty for the default.",
+            "description": "Which tools to offer, comma-separated: traces, explore, tokens, diagnose, runs, or all. "
+                           "Empty: traces, tokens, diagnose.",
         },
     },
 }

@@ -61,7 +61,8 @@ public record TimeSplit(Duration wall, Duration llm, Duration tool, Duration oth
      * {@code of(d).trace()} without placing spans in a tree (where they sit does not change it).
      */
     public static TimeSplit ofTrace(TraceDetail d) {
-        Instant origin = TimedTree.origin(d.tree());
+        // any origin will do for lengths: the trace's own start spares a walk to find the earliest span
+        Instant origin = d.summary().startTime() != null ? d.summary().startTime() : TimedTree.origin(d.tree());
         Intervals all = new Intervals();
         long[] window = {Long.MAX_VALUE, Long.MIN_VALUE};
         long[] iv = new long[2];

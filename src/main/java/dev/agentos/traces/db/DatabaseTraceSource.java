@@ -21,8 +21,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Every trace matching a filter, newest first, read from agno's tables: one count, then batches of
@@ -97,16 +99,9 @@ final class DatabaseTraceSource implements TraceSource {
                   OR (json_extract(attributes, '$."openinference.span.kind"') = 'LLM'
                       AND coalesce(json_type(attributes, '$."output.value"'), 'null') = 'null'))"""
                 .formatted(marks(traces.size()));
-        Set<String> out = new HashSet<>();
-        try (PreparedStatement s = db.prepare(c, sql)) {
-            bindIds(c, s, traces);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1));
-                }
-            }
-        }
-        return out;
+        var out = new AtomicReference<Set<String>>();
+        query(c, sql, traces, collect(HashSet::new, out, (set, r) -> set.add(r.getString(1))));
+        return out.get();
     }
 
     /**
@@ -295,21 +290,14 @@ final class DatabaseTraceSource implements TraceSource {
             WHERE s.trace_id = ANY(?)""";
 
     private Map<String, List<SpanRow>> spans(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException {
-        Map<String, List<SpanRow>> out = new HashMap<>();
         String sql = db.postgres() ? PG_SPANS.formatted(db.options().schema()) : LITE_SPANS.formatted(marks(traces.size()));
-        try (PreparedStatement s = db.prepare(c, sql)) {
-            bindIds(c, s, traces);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    SpanRow row = new SpanRow(r.getString(1), r.getString(3), r.getString(4), r.getString(5),
-                            r.getString(6), DbText.instant(r.getString(7)), DbText.instant(r.getString(8)), r.getObject(9), r.getString(10),
-                            r.getBoolean(11), r.getString(12), number(r.getObject(13)), number(r.getObject(14)),
-                            r.getString(15), r.getBoolean(16), r.getString(17), r.getString(18));
-                    out.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(row);
-                }
-            }
-        }
-        return out;
+        var out = new AtomicReference<Map<String, List<SpanRow>>>();
+        query(c, sql, traces, collect(HashMap::new, out, (m, r) -> m.computeIfAbsent(r.getString(2),
+                k -> new ArrayList<>()).add(new SpanRow(r.getString(1), r.getString(3), r.getString(4), r.getString(5),
+                        r.getString(6), DbText.instant(r.getString(7)), DbText.instant(r.getString(8)), r.getObject(9),
+                        r.getString(10), r.getBoolean(11), r.getString(12), number(r.getObject(13)),
+                        number(r.getObject(14)), r.getString(15), r.getBoolean(16), r.getString(17), r.getString(18)))));
+        return out.get();
     }
 
     private Map<String, List<Object[]>> llmSpans(Connection c, List<TraceBuilder.TraceRow> traces) throws SQLException {
@@ -323,17 +311,11 @@ final class DatabaseTraceSource implements TraceSource {
                   json_extract(attributes, '$."llm.token_count.prompt"'), json_extract(attributes, '$."llm.token_count.completion"')
                 FROM agno_spans WHERE trace_id IN (%s) AND json_extract(attributes, '$."openinference.span.kind"') = 'LLM'"""
                 .formatted(marks(traces.size()));
-        Map<String, List<Object[]>> out = new HashMap<>();
-        try (PreparedStatement s = db.prepare(c, sql)) {
-            bindIds(c, s, traces);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new Object[] {r.getString(2),
-                            r.getString(3), r.getObject(4), number(r.getObject(5)), number(r.getObject(6))});
-                }
-            }
-        }
-        return out;
+        var out = new AtomicReference<Map<String, List<Object[]>>>();
+        query(c, sql, traces, collect(HashMap::new, out, (m, r) -> m.computeIfAbsent(r.getString(1),
+                k -> new ArrayList<>()).add(new Object[] {r.getString(2), r.getString(3), r.getObject(4),
+                        number(r.getObject(5)), number(r.getObject(6))})));
+        return out.get();
     }
 
     /** The traces holding a span whose parent is not among the trace's spans. */
@@ -353,6 +335,62 @@ final class DatabaseTraceSource implements TraceSource {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs a span query; on SQLite, a row whose attributes are not JSON fails the whole statement, so the batch
+     * is read again with such attributes taken as absent (the span counts, with an unknown kind; agno's own
+     * reader fails the whole trace). The check costs ~40 % of the JSON work, so only batches that need it pay.
+     */
+    private void query(Connection c, String sql, List<TraceBuilder.TraceRow> traces, RowReader rows) throws SQLException {
+        try {
+            run(c, sql, traces, rows);
+        } catch (SQLException e) {
+            if (db.postgres() || e.getMessage() == null || !e.getMessage().contains("malformed JSON")) {
+                throw e;
+            }
+            rows.reset();
+            run(c, sql.replace("(attributes,", "(CASE WHEN json_valid(attributes) THEN attributes END,"), traces, rows);
+        }
+    }
+
+    private void run(Connection c, String sql, List<TraceBuilder.TraceRow> traces, RowReader rows) throws SQLException {
+        try (PreparedStatement s = db.prepare(c, sql)) {
+            bindIds(c, s, traces);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.read(r);
+                }
+            }
+        }
+    }
+
+    /** Reads the rows of one span query (again from the start after {@link #reset()}). */
+    private interface RowReader {
+        void read(ResultSet r) throws SQLException;
+
+        void reset();
+    }
+
+    /** A reader that collects into a fresh collection at each reset. */
+    private static <C> RowReader collect(Supplier<C> fresh, AtomicReference<C> into,
+            RowSink<C> sink) {
+        into.set(fresh.get());
+        return new RowReader() {
+            @Override
+            public void read(ResultSet r) throws SQLException {
+                sink.read(into.get(), r);
+            }
+
+            @Override
+            public void reset() {
+                into.set(fresh.get());
+            }
+        };
+    }
+
+    private interface RowSink<C> {
+        void read(C into, ResultSet r) throws SQLException;
     }
 
     private static String marks(int n) {
@@ -389,7 +427,8 @@ final class DatabaseTraceSource implements TraceSource {
     private String output(Connection c, String spanId) {
         String sql = db.postgres()
                 ? "SELECT attributes->>'output.value' FROM " + db.table("agno_spans") + " WHERE span_id = ?"
-                : "SELECT json_extract(attributes, '$.\"output.value\"') FROM agno_spans WHERE span_id = ?";
+                : "SELECT CASE WHEN json_valid(attributes) THEN json_extract(attributes, '$.\"output.value\"') END "
+                        + "FROM agno_spans WHERE span_id = ?";
         try (PreparedStatement s = db.prepare(c, sql)) {
             s.setString(1, spanId);
             try (ResultSet r = s.executeQuery()) {

@@ -157,6 +157,31 @@ class SqliteModeTest {
     }
 
     @Test
+    void aSpanWhoseAttributesAreNotJsonCountsAndTheScanGoesOn() throws Exception {
+        Path copy = dir.resolve("malformed.db");
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+            s.execute("UPDATE agno_spans SET attributes = '{\"openinference.span.kind\": \"LLM\", cut' "
+                    + "WHERE span_id = '0bee5659af7d0a5b'"); // one of the team member's LLM calls (32 + 2 tokens)
+        }
+        AgentOsClient db = AgentOsClient.create(opts("sqlite:" + copy));
+        for (String tool : List.of("total_tokens", "find_errors", "slow_spans")) {
+            CallToolResult r = ToolCalls.call(tool, db, Map.of());
+            assertFalse(Boolean.TRUE.equals(r.isError()), tool + ": " + ToolCalls.text(r));
+        }
+        Map<?, ?> tokens = (Map<?, ?>) ToolCalls.call("total_tokens", db, Map.of()).structuredContent();
+        Map<?, ?> before = (Map<?, ?>) ToolCalls.call("total_tokens", AgentOsClient.create(options), Map.of()).structuredContent();
+        assertEquals(((Number) before.get("input_tokens")).longValue() - 32, ((Number) tokens.get("input_tokens")).longValue());
+        List<TraceDetail> traces = DatabaseEquivalence.scanAll(opts("sqlite:" + copy));
+        TraceDetail team = traces.stream().filter(d -> d.traceId().equals("6537563e6eea5b210fdf7c42c32d47f7")).findFirst()
+                .orElseThrow();
+        assertEquals(8, team.summary().totalSpans());
+        List<String> types = new ArrayList<>();
+        team.forEachSpan(n -> types.add(n.id() + ":" + n.type()));
+        assertTrue(types.contains("0bee5659af7d0a5b:UNKNOWN"), types.toString());
+    }
+
+    @Test
     void theConnectionCannotWrite() {
         TraceDatabase db = TraceDatabase.of(options);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

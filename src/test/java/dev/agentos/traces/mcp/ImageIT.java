@@ -244,7 +244,8 @@ class ImageIT {
         // what the host does: ${__dirname} and ${user_config.*} substituted (unset optional settings take their
         // default ""), the env added to its own (here: nearly nothing)
         AgentOsStub.secured(agentOs);
-        Map<String, String> values = Map.of("agentos_url", agentOs.baseUrl(), "security_key", AgentOsStub.KEY);
+        Map<String, String> values = Map.of("agentos_url", agentOs.baseUrl(), "security_key", AgentOsStub.KEY,
+                "toolsets", "traces");
         JsonNode config = manifest.path("server").path("mcp_config");
         List<String> cmd = new ArrayList<>(List.of("-i", "HOME=" + home, "PATH=" + emptyPath));
         config.path("env").fields().forEachRemaining(e ->
@@ -253,6 +254,8 @@ class ImageIT {
         config.path("args").forEach(a -> cmd.add(substitute(a.asText(), bundle, values, settings)));
         McpSyncClient client = client(ServerParameters.builder("env").args(cmd).build());
         try {
+            List<String> offered = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+            assertTrue(offered.contains("list_traces") && !offered.contains("find_errors"), "the toolsets setting: " + offered);
             McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("list_traces", Map.of("limit", 2)));
             assertFalse(Boolean.TRUE.equals(r.isError()), () -> "the URL and key reach the server: " + r.content());
             assertEquals(2, JSON.valueToTree(r.structuredContent()).get("traces").size());
