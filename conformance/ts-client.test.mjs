@@ -18,7 +18,7 @@ async function exercise(transport) {
     const { tools } = await client.listTools();
     assert.deepEqual(tools.map((t) => t.name), ["list_traces", "get_trace", "trace_stats", "total_tokens", "token_cost",
       "find_errors", "slow_spans", "compare_traces", "search_traces", "latest_trace", "find_anomalies",
-      "compare_periods"]);
+      "compare_periods", "list_agents", "check_traces"]);
     for (const t of tools) assert.ok(t.outputSchema && t.annotations.readOnlyHint, t.name);
 
     const list = await client.callTool({ name: "list_traces", arguments: { limit: 5 } });

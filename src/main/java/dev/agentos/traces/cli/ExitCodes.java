@@ -8,6 +8,8 @@ final class ExitCodes {
 
     static final int OK = 0;
     static final int INTERNAL = 1;
+    /** check, run and watch: a rule failed or the run did not complete (as test runners exit 1). */
+    static final int CHECK_FAILED = 1;
     static final int USAGE = 2;
     static final int UNREACHABLE = 3;
     static final int UNAUTHORIZED = 4;

@@ -131,7 +131,8 @@ final class ListCommand extends AnswerCommand {
         PrintWriter err = spec.commandLine().getErr();
         Style style = style();
         Set<String> seen = new HashSet<>();
-        long wait = watch * 1000L;
+        Backoff backoff = new Backoff(watch * 1000L, watch * 1000L);
+        long wait;
         boolean first = true;
         while (true) {
             try {
@@ -156,9 +157,9 @@ final class ListCommand extends AnswerCommand {
                     return ExitCodes.OK; // the reader went away (| head, a closed pager): nothing left to show
                 }
                 first = false;
-                wait = watch * 1000L;
+                wait = backoff.news();
             } catch (AgentOsException e) {
-                wait = Math.min(60_000L, wait * 2);
+                wait = backoff.error();
                 err.println("error: " + Terminal.escape(e.getMessage()) + " (trying again in " + wait / 1000 + " s)");
                 err.flush();
             }

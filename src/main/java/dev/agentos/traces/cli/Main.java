@@ -25,7 +25,7 @@ public final class Main {
 
     /** Every subcommand's name, in the order help lists them. */
     static final java.util.List<String> SUBCOMMANDS = java.util.List.of("list", "get", "stats", "tokens", "cost", "errors",
-            "slow", "anomalies", "trend", "compare", "search", "latest", "serve", "completion");
+            "slow", "anomalies", "trend", "compare", "search", "latest", "agents", "run", "check", "watch", "serve", "completion");
 
     static Object subcommand(String name, Context ctx) {
         return switch (name) {
@@ -41,6 +41,10 @@ public final class Main {
             case "compare" -> new CompareCommand(ctx);
             case "search" -> new SearchCommand(ctx);
             case "latest" -> new LatestCommand(ctx);
+            case "agents" -> new AgentsCommand(ctx);
+            case "run" -> new RunCommand(ctx);
+            case "check" -> new CheckCommand(ctx);
+            case "watch" -> new WatchCommand(ctx);
             case "serve" -> new ServeCommand(ctx);
             case "completion" -> new CompletionCommand();
             default -> throw new IllegalArgumentException(name);

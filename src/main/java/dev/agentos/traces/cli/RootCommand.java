@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = RootCommand.Version.class,
         description = {"Ask questions of the traces an Agno AgentOS records: as an MCP server (serve) or from the terminal.",
                 "Without a subcommand: list recent traces (--limit), one trace (--trace-id) or session stats (--stats)."},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error,",
+        footer = {"", "Exit codes: 0 ok, 1 internal error (check, run, watch: a rule failed), 2 usage error,",
                 "3 AgentOS unreachable or timed out, 4 AgentOS refused the key, 5 not found,",
                 "6 AgentOS rejected the request or sent a bad reply."})
 final class RootCommand implements Callable<Integer> {

@@ -173,6 +173,112 @@ public final class AgentOsClient {
         return send("POST", "/traces/search", q, json, NotFoundContext.ROUTE);
     }
 
+    // ---- discovery and runs ---------------------------------------------------------------------
+
+    /**
+     * What AgentOS serves, from {@code GET /config}; with {@code details}, also each agent's tools and each
+     * team's members from {@code GET /agents} and {@code /teams}. An AgentOS without {@code /config} is read
+     * from {@code /agents}, {@code /teams} and {@code /workflows}.
+     */
+    public Catalog catalog(boolean details) {
+        CatalogParser p = new CatalogParser();
+        JsonNode config;
+        try {
+            config = get("/config", new LinkedHashMap<>(), null, NotFoundContext.ROUTE);
+        } catch (RouteMissing e) {
+            config = null;
+        }
+        if (config != null) {
+            p.config(config);
+            if (!details) {
+                return p.catalog();
+            }
+        }
+        for (Catalog.Kind k : Catalog.Kind.values()) {
+            if (config != null && (k == Catalog.Kind.WORKFLOW || p.count(k) == 0)) {
+                continue; // nothing /config does not already say
+            }
+            try {
+                p.list(k, get("/" + k.route(), new LinkedHashMap<>(), null, NotFoundContext.ROUTE));
+            } catch (RouteMissing e) {
+                if (config == null && k == Catalog.Kind.AGENT) {
+                    throw new AgentOsException.NotFound("AgentOS at " + options.baseUrl() + " has neither /config nor "
+                            + "/agents; is --base-url the AgentOS itself (agno 2.x)?");
+                }
+            }
+        }
+        return p.catalog();
+    }
+
+    /** What a run was asked to do: form fields {@code message}, {@code session_id}, {@code user_id}. */
+    public record RunRequest(String message, String sessionId, String userId) {
+    }
+
+    /**
+     * {@code POST /{agents|teams|workflows}/{id}/runs} with {@code stream=true}: the run's events as they happen.
+     * Never retried once sent (a run has side effects). An AgentOS that answers with one JSON body instead is
+     * read as a stream of one event.
+     */
+    public EventStream startRun(Catalog.Kind kind, String id, RunRequest run) {
+        String cid = Ids.required(kind.idField(), id);
+        if (run.message() == null || run.message().isBlank()) {
+            throw new ArgumentException("message is required: what to send to the " + kind.label() + ".");
+        }
+        StringJoiner form = new StringJoiner("&");
+        form.add("message=" + URLEncoder.encode(run.message(), StandardCharsets.UTF_8));
+        form.add("stream=true");
+        if (run.sessionId() != null) {
+            form.add("session_id=" + URLEncoder.encode(Ids.required("session_id", run.sessionId()), StandardCharsets.UTF_8));
+        }
+        if (run.userId() != null) {
+            form.add("user_id=" + URLEncoder.encode(Ids.required("user_id", run.userId()), StandardCharsets.UTF_8));
+        }
+        String path = "/" + kind.route() + "/" + segment(cid) + "/runs";
+        String what = "POST /" + kind.route() + "/" + cid + "/runs";
+        Map<String, String> headers = headers("text/event-stream");
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        requests.incrementAndGet();
+        HttpTransport.Streaming r;
+        try {
+            r = http.stream(new HttpTransport.Request("POST", URI.create(options.baseUrl() + path), headers,
+                    form.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (SocketTimeoutException e) {
+            boolean connect = e.getMessage() != null && e.getMessage().toLowerCase().contains("connect");
+            throw new AgentOsException.Timeout(what, connect ? options.connectTimeout() : options.requestTimeout(), connect);
+        } catch (IOException e) {
+            throw new AgentOsException.Unreachable(options.baseUrl().toString(), reason(e));
+        }
+        String type = r.contentType() == null ? "" : r.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (r.status() >= 200 && r.status() < 300 && type.startsWith("text/event-stream")) {
+            return new EventStream(r, options.maxBodyBytes(), what);
+        }
+        byte[] body;
+        try (r) {
+            body = r.body().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxBodyBytes()));
+        } catch (IOException e) {
+            throw new AgentOsException.Unreachable(options.baseUrl().toString(), "the connection failed during " + what);
+        }
+        JsonNode n = interpret(what, new HttpTransport.Response(r.status(), body, r.contentType(), null),
+                new NotFoundContext(null, null, kind.label() + " '" + cid + "'"));
+        // a single JSON reply (stream not honoured): one event that ends the run
+        String status = n.path("status").asText("COMPLETED");
+        String event = status.equals("ERROR") ? "RunError" : status.equals("CANCELLED") ? "RunCancelled" : "RunCompleted";
+        byte[] sse = ("event: " + event + "\ndata: " + ((com.fasterxml.jackson.databind.node.ObjectNode) n.deepCopy())
+                .put("event", event) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        return new EventStream(new HttpTransport.Streaming(200, "text/event-stream", new java.io.ByteArrayInputStream(sse),
+                () -> { }), options.maxBodyBytes(), what);
+    }
+
+    /** {@code POST /{agents|teams|workflows}/{id}/runs/{run_id}/cancel}: AgentOS answers 200 even for finished runs. */
+    public void cancelRun(Catalog.Kind kind, String id, String runId, String sessionId) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (sessionId != null) {
+            q.put("session_id", sessionId); // required by AgentOS for non-admin JWT users
+        }
+        send("POST", "/" + kind.route() + "/" + segment(Ids.required(kind.idField(), id)) + "/runs/"
+                + segment(Ids.required("run_id", runId)) + "/cancel", q, new byte[0], NotFoundContext.ROUTE);
+    }
+
     // ---- plumbing ------------------------------------------------------------------------------
 
     private TraceSummary redacted(TraceSummary s) {
@@ -224,14 +330,9 @@ public final class AgentOsClient {
 
     private JsonNode send(String method, String path, Map<String, String> query, byte[] body, NotFoundContext nf) {
         URI uri = URI.create(options.baseUrl() + path + queryString(query));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "application/json");
-        headers.put("User-Agent", "agentos-traces-mcp");
-        if (body != null) {
+        Map<String, String> headers = headers("application/json");
+        if (body != null && body.length > 0) {
             headers.put("Content-Type", "application/json");
-        }
-        if (options.securityKey() != null) {
-            headers.put("Authorization", "Bearer " + options.securityKey());
         }
         String what = method + " " + path; // the concrete path: ids are validated and encoded
         boolean get = method.equals("GET");
@@ -285,6 +386,16 @@ public final class AgentOsClient {
         return new AgentOsException.TooLarge("AgentOS's reply to " + what + " did not fit in memory ("
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap); ask for fewer items (a smaller limit "
                 + "or window), or give the JVM more heap (JAVA_OPTS=-Xmx1g).");
+    }
+
+    private Map<String, String> headers(String accept) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
+        headers.put("User-Agent", "agentos-traces-mcp");
+        if (options.securityKey() != null) {
+            headers.put("Authorization", "Bearer " + options.securityKey());
+        }
+        return headers;
     }
 
     private static String reason(IOException e) {
@@ -375,15 +486,15 @@ public final class AgentOsClient {
     }
 
     /** How to word a 404 for the thing that was asked for. */
-    private record NotFoundContext(String traceId, String spanId) {
-        static final NotFoundContext ROUTE = new NotFoundContext(null, null);
+    private record NotFoundContext(String traceId, String spanId, String component) {
+        static final NotFoundContext ROUTE = new NotFoundContext(null, null, null);
 
         static NotFoundContext trace(String id) {
-            return new NotFoundContext(id, null);
+            return new NotFoundContext(id, null, null);
         }
 
         static NotFoundContext span(String id, String span) {
-            return new NotFoundContext(id, span);
+            return new NotFoundContext(id, span, null);
         }
 
         String message(String detail, String baseUrl, String what) {
@@ -402,6 +513,9 @@ public final class AgentOsClient {
             if (traceId != null && detail.equals("Trace not found")) {
                 return "Trace " + traceId + " was not found at " + baseUrl
                         + "; list_traces shows recent trace ids (check db_id if AgentOS has several databases).";
+            }
+            if (component != null && detail.endsWith("not found")) {
+                return "AgentOS has no " + component + "; list_agents (CLI: agents) shows what it serves.";
             }
             return "AgentOS answered " + what + " with 404: " + detail;
         }

@@ -26,6 +26,24 @@ public interface HttpTransport {
      */
     Response send(Request request) throws IOException;
 
+    /**
+     * Sends the request and hands back the body as it arrives (an event stream). {@link Streaming#close()} may be
+     * called from another thread to end a blocked read. The default reads the whole body first (test fakes).
+     */
+    default Streaming stream(Request request) throws IOException {
+        Response r = send(request);
+        return new Streaming(r.status(), r.contentType(), new java.io.ByteArrayInputStream(r.body()), () -> { });
+    }
+
+    /** A response being read; {@code abort} drops the connection. */
+    record Streaming(int status, String contentType, java.io.InputStream body, Runnable abort)
+            implements java.io.Closeable {
+        @Override
+        public void close() {
+            abort.run();
+        }
+    }
+
     final class BodyTooLargeException extends IOException {
         public BodyTooLargeException(long cap) {
             super("body larger than " + cap + " bytes");

@@ -102,6 +102,42 @@ public final class UrlConnectionTransport implements HttpTransport {
         }
     }
 
+    /**
+     * For event streams: each read may wait up to the stream gap (a model or tool can be silent for minutes),
+     * there is no overall deadline, and closing the result disconnects, which ends a read blocked in another thread.
+     */
+    @Override
+    public Streaming stream(Request request) throws IOException {
+        HttpURLConnection conn = (HttpURLConnection) request.uri().toURL().openConnection();
+        try {
+            conn.setInstanceFollowRedirects(false);
+            conn.setUseCaches(false);
+            conn.setConnectTimeout(connectTimeoutMs);
+            conn.setReadTimeout(Math.max(requestTimeoutMs, STREAM_GAP_MS));
+            conn.setRequestMethod(request.method());
+            for (Map.Entry<String, String> h : request.headers().entrySet()) {
+                conn.setRequestProperty(h.getKey(), h.getValue());
+            }
+            if (request.body() != null) {
+                conn.setDoOutput(true);
+                conn.setFixedLengthStreamingMode(request.body().length);
+                try (OutputStream out = conn.getOutputStream()) {
+                    out.write(request.body());
+                }
+            }
+            int status = conn.getResponseCode();
+            InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
+            return new Streaming(status, conn.getContentType(), in == null ? InputStream.nullInputStream() : in,
+                    conn::disconnect);
+        } catch (IOException e) {
+            conn.disconnect();
+            throw e;
+        }
+    }
+
+    /** Longest silence between two events of a run's stream before it counts as timed out. */
+    static final int STREAM_GAP_MS = 300_000;
+
     private byte[] readCapped(InputStream in, long deadline) throws IOException {
         try (in) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream(8192);

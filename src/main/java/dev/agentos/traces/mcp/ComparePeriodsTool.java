@@ -27,9 +27,8 @@ final class ComparePeriodsTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "A window (default last 24h) vs a baseline (default the same length before it), per agent/team/workflow "
-                + "and model: runs, tokens/run p50/p95, total tokens, estimated cost, duration p50/p95, error rate; "
-                + "changes of 20% or more marked.";
+        return "A window (default last 24h) vs a baseline (default: as long, just before), per agent/team/workflow and "
+                + "model: runs, tokens, cost, duration p50/p95, error rate; changes of 20%+ marked.";
     }
 
     @Override

@@ -37,8 +37,8 @@ final class CompareTracesTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "What changed from run A to B (e.g. good vs bad): shape, time split, then spans (matched by name, "
-                + "stream variants alike) added, removed, or changed in status, error, tool args, output, tokens, time.";
+        return "What changed from run A to B: shape, time split, then spans added, removed or changed (status, error, "
+                + "tool args, output, tokens, time); stream/async variants match.";
     }
 
     @Override

@@ -18,8 +18,8 @@ final class FilterParams implements InputPart {
     static final Param<String> USER_ID = Param.id("user_id", null);
     static final Param<String> SESSION_ID = Param.id("session_id", null);
     static final Param<String> STATUS = Param.oneOf("status", List.of("OK", "ERROR"), null,
-            "OK traces can hold failed spans");
-    static final Param<Instant> START_TIME = Param.time("start_time", "ISO 8601 or 30m, 24h, 7d, today");
+            "OK may hide failed spans");
+    static final Param<Instant> START_TIME = Param.time("start_time", "ISO 8601, 24h, 7d, today");
     static final Param<Instant> END_TIME = Param.time("end_time", null);
     static final Param<String> DB_ID = Param.id("db_id", null);
 

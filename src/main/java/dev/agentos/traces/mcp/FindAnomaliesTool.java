@@ -30,8 +30,8 @@ final class FindAnomaliesTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "Runs far from their agent/team/workflow's baseline (default: 7 days before the window) in tokens, "
-                + "duration or calls; also rising tool failures and new error shapes, tools, models.";
+        return "Runs far from their agent/team/workflow's baseline (default: the 7 days before) in tokens, duration or "
+                + "calls; rising tool failures; new error shapes, tools, models.";
     }
 
     @Override

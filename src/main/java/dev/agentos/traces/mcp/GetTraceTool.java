@@ -20,7 +20,7 @@ final class GetTraceTool extends AgentOsTool {
     static final Param<Integer> MAX_SPANS = Param.integer("max_spans", 1, TraceView.MAX_MAX_SPANS,
             TraceView.DEFAULT_MAX_SPANS, null);
     static final Param<String> DETAIL = Param.oneOf("detail", List.of("summary", "tree", "full"), "tree",
-            "summary: verdict, totals, failed spans; full: tree with inputs/outputs");
+            "summary: verdict, totals, failures; full: with inputs/outputs");
     static final Param<Integer> IO_CHARS = Param.integer("io_chars", 1, 5000, 300, null);
     static final Param<Integer> OFFSET = Param.integer("offset", 0, 1_000_000_000, 0, null);
     static final Param<Integer> MAX_CHARS = Param.integer("max_chars", 1, SpanView.MAX_MAX_CHARS,

@@ -2,6 +2,7 @@ package dev.agentos.traces.mcp;
 
 import dev.agentos.traces.analysis.TraceOrder;
 import dev.agentos.traces.client.AgentOsClient;
+import dev.agentos.traces.query.Discovery;
 import dev.agentos.traces.query.ListTraces;
 import dev.agentos.traces.render.TraceListView;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -15,7 +16,7 @@ final class ListTracesTool extends AgentOsTool {
     static final Param<Integer> LIMIT = Param.integer("limit", 1, 100, 20, null);
     static final Param<String> SORT_BY = Param.oneOf("sort_by",
             List.of("start_time", "duration", "total_spans", "error_count"), "start_time",
-            "Other than start_time: sorts at most 1000 matches");
+            "Not start_time: sorts ≤1000 matches");
     static final Param<String> SORT_ORDER = Param.oneOf("sort_order", List.of("asc", "desc"), "desc", null);
 
     ListTracesTool(ToolRegistry.Context c) {
@@ -29,8 +30,8 @@ final class ListTracesTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "Traces (one per agent, team or workflow run), newest first, with status, failed spans and duration; "
-                + "sort by duration or error_count.";
+        return "Traces (one per agent, team or workflow run), newest first: status, failed spans, duration; "
+                + "sortable.";
     }
 
     @Override
@@ -53,6 +54,11 @@ final class ListTracesTool extends AgentOsTool {
         ListTraces.Request req = new ListTraces.Request(FilterParams.ALL.read(a), PAGE.read(a), LIMIT.read(a),
                 TraceOrder.parse(SORT_BY.read(a)), TraceOrder.parseDescending(SORT_ORDER.read(a)));
         ListTraces.Result r = ListTraces.run(client, req);
-        return ok(TraceListView.text(r), TraceListView.structured(r));
+        String text = TraceListView.text(r);
+        if (r.totalCount() == 0) {
+            String unknown = Discovery.unknownIds(client, req.filter()); // an id AgentOS does not serve: say which it does
+            text = unknown == null ? text : text + " " + Character.toUpperCase(unknown.charAt(0)) + unknown.substring(1);
+        }
+        return ok(text, TraceListView.structured(r));
     }
 }

@@ -59,6 +59,21 @@ final class RequestControl implements ScanControl {
         }
     }
 
+    /** Not throttled: callers report only the events worth a line (a run's steps, not its tokens). */
+    @Override
+    public synchronized void event(long n, String message) {
+        if (exchange == null || progressToken == null || n <= lastProgress) {
+            return;
+        }
+        lastProgress = n;
+        try {
+            exchange.progressNotification(McpSchema.ProgressNotification.builder(progressToken, (double) n)
+                    .message(message).build());
+        } catch (RuntimeException e) {
+            LOG.debug("progress notification not sent", e);
+        }
+    }
+
     @Override
     public boolean cancelled() {
         return Cancellations.isCancelled(requestId);

@@ -32,10 +32,10 @@ final class SearchTracesTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "Traces matching a filter expression, newest first. {op,key,value} with op EQ NEQ GT GTE LT LTE "
+        return "Traces matching a filter expression. {op,key,value} with op EQ NEQ GT GTE LT LTE "
                 + "CONTAINS STARTSWITH; {op:IN,key,values}; {op:AND|OR,conditions}; {op:NOT,condition}. Keys: status, "
                 + "user_id, agent_id, team_id, workflow_id, session_id, run_id, name, trace_id, duration_ms, start_time, "
-                + "end_time, created_at (ISO 8601 or 24h, 7d). Unknown keys are refused.";
+                + "end_time, created_at (ISO 8601 or 24h, 7d).";
     }
 
     @Override

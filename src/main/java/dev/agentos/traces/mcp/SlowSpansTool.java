@@ -29,8 +29,8 @@ final class SlowSpansTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "Where time went: one trace's LLM/tool/other split (per step too), critical path and slowest spans; "
-                + "over many, p50/p95/max per span name and the split per agent.";
+        return "Where time went: one trace's LLM/tool/other split (per step), critical path, slowest spans; over "
+                + "many, p50/p95/max per span and the split per agent.";
     }
 
     @Override

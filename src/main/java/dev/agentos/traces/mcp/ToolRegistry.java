@@ -2,6 +2,7 @@ package dev.agentos.traces.mcp;
 
 import static dev.agentos.traces.mcp.Toolset.DIAGNOSE;
 import static dev.agentos.traces.mcp.Toolset.EXPLORE;
+import static dev.agentos.traces.mcp.Toolset.RUNS;
 import static dev.agentos.traces.mcp.Toolset.TOKENS;
 import static dev.agentos.traces.mcp.Toolset.TRACES;
 
@@ -38,7 +39,10 @@ public final class ToolRegistry {
             reads("search_traces", EXPLORE, SearchTracesTool::new),
             reads("latest_trace", TRACES, LatestTraceTool::new),
             reads("find_anomalies", DIAGNOSE, FindAnomaliesTool::new),
-            reads("compare_periods", EXPLORE, ComparePeriodsTool::new));
+            reads("compare_periods", EXPLORE, ComparePeriodsTool::new),
+            reads("list_agents", RUNS, ListAgentsTool::new),
+            reads("check_traces", RUNS, CheckTracesTool::new),
+            writes("run_agent", RUNS, RunAgentTool::new));
 
     private ToolRegistry() {
     }
@@ -48,7 +52,6 @@ public final class ToolRegistry {
     }
 
     /** A tool with side effects (it runs agents): listed only with --allow-runs, never with --read-only. */
-    @SuppressWarnings("unused") // the run tools (issue 16) use it
     private static Entry writes(String name, Toolset toolset, Function<Context, AgentOsTool> make) {
         return new Entry(name, toolset, false, make);
     }

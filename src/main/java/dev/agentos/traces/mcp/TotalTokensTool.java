@@ -33,8 +33,8 @@ final class TotalTokensTool extends AgentOsTool {
 
     @Override
     String description() {
-        return "Exact input/output tokens per model, for one trace or summed over the traces filters match (no "
-                + "cached or reasoning tokens: traces lack them).";
+        return "Exact input/output tokens per model: one trace, or summed over the traces filters match (traces "
+                + "lack cached/reasoning tokens).";
     }
 
     @Override

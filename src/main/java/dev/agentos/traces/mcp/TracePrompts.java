@@ -2,6 +2,8 @@ package dev.agentos.traces.mcp;
 
 import dev.agentos.traces.client.AgentOsClient;
 import dev.agentos.traces.client.AgentOsException;
+import dev.agentos.traces.client.Catalog;
+import dev.agentos.traces.query.Discovery;
 import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Page;
 import dev.agentos.traces.client.TraceFilter;
@@ -168,8 +170,9 @@ final class TracePrompts {
         List<String> values = switch (arg) {
             case "window" -> WINDOWS;
             case "group_by" -> GROUPS;
-            case "agent_id" -> recent(TraceSummary::agentId);
-            case "team_id" -> recent(TraceSummary::teamId);
+            case "agent_id" -> served(Catalog.Kind.AGENT, TraceSummary::agentId);
+            case "team_id" -> served(Catalog.Kind.TEAM, TraceSummary::teamId);
+            case "workflow_id" -> served(Catalog.Kind.WORKFLOW, TraceSummary::workflowId);
             case "session_id" -> recent(TraceSummary::sessionId);
             case "user_id" -> recent(TraceSummary::userId);
             case "trace_id" -> recent(TraceSummary::traceId);
@@ -179,6 +182,15 @@ final class TracePrompts {
                 .toList();
         List<String> shown = match.subList(0, Math.min(MAX_COMPLETIONS, match.size()));
         return new CompleteResult(new CompleteResult.CompleteCompletion(shown, match.size(), match.size() > shown.size()));
+    }
+
+    /** What AgentOS serves (GET /config, cached), so ids without traces yet complete too; else recent traces' ids. */
+    private List<String> served(Catalog.Kind kind, Function<TraceSummary, String> field) {
+        try {
+            return List.copyOf(new TreeSet<>(Discovery.catalog(client.get(), false).ids(kind)));
+        } catch (AgentOsException e) {
+            return recent(field);
+        }
     }
 
     private List<String> recent(Function<TraceSummary, String> field) {

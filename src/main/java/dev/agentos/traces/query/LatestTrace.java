@@ -68,9 +68,14 @@ public final class LatestTrace {
             throw new AgentOsException.NotFound(filter.runId() != null
                     ? "No trace for run " + filter.runId() + " appeared within " + waitSeconds + " s; check that the run "
                             + "started and that tracing is on, or wait longer."
-                    : "No trace matches these filters; list the traces to see what there is.");
+                    : "No trace matches these filters; " + notServed(client, filter));
         }
         return new Result(found, false, polls);
+    }
+
+    private static String notServed(AgentOsClient client, TraceFilter filter) {
+        String unknown = Discovery.unknownIds(client, filter);
+        return unknown != null ? unknown : "list the traces to see what there is.";
     }
 
     /** Spans are written as they finish; the run's own span (AGENT, TEAM, WORKFLOW) finishes last. */

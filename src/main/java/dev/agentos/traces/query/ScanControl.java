@@ -13,6 +13,10 @@ public interface ScanControl {
     default void progress(long done, long total) {
     }
 
+    /** One step of a long call that is not a count of traces (a run's event): {@code n} grows with each. */
+    default void event(long n, String message) {
+    }
+
     default boolean cancelled() {
         return false;
     }

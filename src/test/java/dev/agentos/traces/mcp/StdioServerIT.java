@@ -72,7 +72,8 @@ class StdioServerIT {
     void listsTheReadOnlyToolsWithSchemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertEquals(List.of("list_traces", "get_trace", "trace_stats", "total_tokens", "token_cost", "find_errors",
-                "slow_spans", "compare_traces", "search_traces", "latest_trace", "find_anomalies", "compare_periods"),
+                "slow_spans", "compare_traces", "search_traces", "latest_trace", "find_anomalies", "compare_periods",
+                "list_agents", "check_traces"),
                 tools.stream().map(McpSchema.Tool::name).toList());
         for (McpSchema.Tool t : tools) {
             assertNotNull(t.title(), t.name());

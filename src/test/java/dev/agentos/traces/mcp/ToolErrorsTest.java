@@ -33,7 +33,10 @@ class ToolErrorsTest {
             Map.entry("slow_spans", Map.of("trace_id", TRACE)),
             Map.entry("compare_traces", Map.of("trace_id_a", TRACE, "trace_id_b", TRACE)),
             Map.entry("search_traces", Map.of("filter", Map.of("op", "EQ", "key", "status", "value", "ERROR"))),
-            Map.entry("latest_trace", Map.of("agent_id", "ops-agent")));
+            Map.entry("latest_trace", Map.of("agent_id", "ops-agent")),
+            Map.entry("list_agents", Map.of()),
+            Map.entry("check_traces", Map.of("trace_id", TRACE, "rules", Map.of("no_failed_spans", true))),
+            Map.entry("run_agent", Map.of("agent_id", "math-agent", "message", "hi")));
 
     WireMockServer server;
 
@@ -48,9 +51,15 @@ class ToolErrorsTest {
     }
 
     static List<AgentOsTool> tools(String baseUrl, Map<String, String> env) {
+        return tools(baseUrl, env, false);
+    }
+
+    /** Every toolset; with run_agent only when {@code allowRuns}, as --allow-runs gives. */
+    static List<AgentOsTool> tools(String baseUrl, Map<String, String> env, boolean allowRuns) {
         ConnectionOptions o = ConnectionOptions.resolve(baseUrl, null, null, null, null, env);
         AgentOsClient client = AgentOsClient.create(o);
-        return ServerAssembly.tools(() -> client, Clock.systemUTC());
+        return ToolRegistry.make(ToolSelection.parse("all", null, false, allowRuns, Map.of()), () -> client,
+                Clock.systemUTC());
     }
 
     static String text(CallToolResult r) {
@@ -59,7 +68,7 @@ class ToolErrorsTest {
 
     @Test
     void unreachableAgentOsNamesTheUrlAndHowToSetIt() {
-        for (AgentOsTool t : tools("http://127.0.0.1:9", Map.of())) {
+        for (AgentOsTool t : tools("http://127.0.0.1:9", Map.of(), true)) {
             CallToolResult r = t.call(CALLS.get(t.name()));
             assertTrue(r.isError(), t.name());
             assertEquals("Cannot reach AgentOS at http://127.0.0.1:9 (connection refused). Is it running? "
@@ -116,7 +125,7 @@ class ToolErrorsTest {
     @Test
     void badArgumentsFailBeforeAnyRequest() {
         AgentOsStub.open(server);
-        List<AgentOsTool> tools = tools(server.baseUrl(), Map.of());
+        List<AgentOsTool> tools = tools(server.baseUrl(), Map.of(), true);
         Map<String, Map<String, Object>> bad = Map.ofEntries(
                 Map.entry("list_traces", Map.of("start_time", "2026-13-45")),
                 Map.entry("get_trace", Map.of("trace_id", "a\nb")),
@@ -129,8 +138,13 @@ class ToolErrorsTest {
                 Map.entry("search_traces", Map.of("filter", "{not json")),
                 Map.entry("latest_trace", Map.of("wait_seconds", 5)),
                 Map.entry("find_anomalies", Map.of("max_runs", 0)),
-                Map.entry("compare_periods", Map.of("group_by", "week")));
+                Map.entry("compare_periods", Map.of("group_by", "week")),
+                Map.entry("check_traces", Map.of("trace_id", TRACE, "rules", Map.of("max_duration", "soon"))),
+                Map.entry("run_agent", Map.of("message", "hi")));
         for (AgentOsTool t : tools) {
+            if (t.name().equals("list_agents")) {
+                continue; // takes no arguments to get wrong
+            }
             CallToolResult r = t.call(bad.get(t.name()));
             assertTrue(r.isError(), t.name());
             assertFalse(text(r).contains("Exception"), text(r));
