@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Which tools a server offers: {@code --toolsets} (or AGENTOS_TRACES_TOOLSETS), {@code --tools},
- * {@code --read-only} and {@code --allow-runs}. Resources and prompts follow the tools chosen.
+ * {@code --read-only} and {@code --allow-runs} (which also turns on the runs toolset). Resources and prompts
+ * follow the tools chosen.
  */
 public record ToolSelection(Set<Toolset> toolsets, Set<String> tools, boolean readOnly, boolean allowRuns) {
 
@@ -60,6 +61,9 @@ public record ToolSelection(Set<Toolset> toolsets, Set<String> tools, boolean re
             }
         }
         boolean runs = allowRuns || truthy(env.get(ENV_ALLOW_RUNS));
+        if (runs && !readOnly) {
+            chosen.add(Toolset.RUNS); // allowing runs is asking for them: run_agent and the tools beside it
+        }
         return new ToolSelection(chosen, picked, readOnly, runs);
     }
 
@@ -103,11 +107,10 @@ public record ToolSelection(Set<Toolset> toolsets, Set<String> tools, boolean re
             return e.name() + " is off: it has side effects and this server was started with --read-only.";
         }
         List<String> flags = new ArrayList<>();
-        if (!toolsets.contains(e.toolset()) && !tools.contains(e.name())) {
-            flags.add("--toolsets " + e.toolset().id());
-        }
         if (!e.readOnly() && !allowRuns) {
-            flags.add("--allow-runs");
+            flags.add("--allow-runs"); // which also turns on the runs toolset
+        } else if (!toolsets.contains(e.toolset()) && !tools.contains(e.name())) {
+            flags.add("--toolsets " + e.toolset().id());
         }
         return e.name() + " is off: start the server with " + String.join(" ", flags)
                 + (e.readOnly() ? " (or --tools " + e.name() + ")." : " (it runs agents, which costs money).");

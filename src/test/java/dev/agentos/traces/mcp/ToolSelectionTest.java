@@ -62,8 +62,11 @@ class ToolSelectionTest {
         assertFalse(parse("all", null, false, false).enabled(run));
         assertEquals("run_agent is off: start the server with --allow-runs (it runs agents, which costs money).",
                 parse("all", null, false, false).whyOff(run));
-        assertEquals("run_agent is off: start the server with --toolsets runs --allow-runs (it runs agents, which costs "
-                + "money).", parse(null, null, false, false).whyOff(run));
+        assertEquals("run_agent is off: start the server with --allow-runs (it runs agents, which costs money).",
+                parse(null, null, false, false).whyOff(run));
+        assertTrue(parse(null, null, false, true).enabled(run), "--allow-runs alone offers run_agent");
+        assertTrue(parse("traces", null, false, true).toolsets().contains(Toolset.RUNS));
+        assertFalse(parse(null, null, true, true).toolsets().contains(Toolset.RUNS), "--read-only wins");
         assertTrue(parse("all", null, false, true).enabled(run));
         assertTrue(ToolSelection.parse("all", null, false, false, Map.of(ToolSelection.ENV_ALLOW_RUNS, "1")).enabled(run));
         ToolSelection readOnly = parse("all", null, true, true);
