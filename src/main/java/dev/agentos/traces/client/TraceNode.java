@@ -112,10 +112,12 @@ public record TraceNode(
      * {@link #MAX_TOKENS}, else null (absent, or refused as impossible).
      */
     public static Long tokenCount(Object v) {
+        if (v instanceof Long || v instanceof Integer) { // what JSON counts parse to: no BigDecimal needed
+            long l = ((Number) v).longValue();
+            return l >= 0 && l <= MAX_TOKENS ? l : null;
+        }
         java.math.BigDecimal exact;
-        if (v instanceof Long || v instanceof Integer) {
-            exact = java.math.BigDecimal.valueOf(((Number) v).longValue());
-        } else if (v instanceof java.math.BigDecimal b) {
+        if (v instanceof java.math.BigDecimal b) {
             exact = b;
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
