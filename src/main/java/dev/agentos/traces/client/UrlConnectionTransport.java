@@ -79,27 +79,30 @@ public final class UrlConnectionTransport implements HttpTransport {
     }
 
     private Response exchange(HttpURLConnection conn, Request request, long deadline) throws IOException {
-        {
-            conn.setInstanceFollowRedirects(false); // a redirect must not carry our key elsewhere
-            conn.setUseCaches(false);
-            conn.setConnectTimeout(connectTimeoutMs);
-            conn.setReadTimeout(requestTimeoutMs);
-            conn.setRequestMethod(request.method());
-            for (Map.Entry<String, String> h : request.headers().entrySet()) {
-                conn.setRequestProperty(h.getKey(), h.getValue());
-            }
-            if (request.body() != null) {
-                conn.setDoOutput(true);
-                conn.setFixedLengthStreamingMode(request.body().length);
-                try (OutputStream out = conn.getOutputStream()) {
-                    out.write(request.body());
-                }
-            }
-            int status = conn.getResponseCode();
-            InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
-            byte[] body = in == null ? new byte[0] : readCapped(in, deadline);
-            return new Response(status, body, conn.getContentType(), conn.getHeaderField("Retry-After"));
+        int status = open(conn, request, requestTimeoutMs);
+        InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
+        byte[] body = in == null ? new byte[0] : readCapped(in, deadline);
+        return new Response(status, body, conn.getContentType(), conn.getHeaderField("Retry-After"));
+    }
+
+    /** Sends the request on {@code conn} (no redirects, no caches, our timeouts) and returns the status. */
+    private int open(HttpURLConnection conn, Request request, int readTimeoutMs) throws IOException {
+        conn.setInstanceFollowRedirects(false); // a redirect must not carry our key elsewhere
+        conn.setUseCaches(false);
+        conn.setConnectTimeout(connectTimeoutMs);
+        conn.setReadTimeout(readTimeoutMs);
+        conn.setRequestMethod(request.method());
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            conn.setRequestProperty(h.getKey(), h.getValue());
         }
+        if (request.body() != null) {
+            conn.setDoOutput(true);
+            conn.setFixedLengthStreamingMode(request.body().length);
+            try (OutputStream out = conn.getOutputStream()) {
+                out.write(request.body());
+            }
+        }
+        return conn.getResponseCode();
     }
 
     /**
@@ -110,22 +113,7 @@ public final class UrlConnectionTransport implements HttpTransport {
     public Streaming stream(Request request) throws IOException {
         HttpURLConnection conn = (HttpURLConnection) request.uri().toURL().openConnection();
         try {
-            conn.setInstanceFollowRedirects(false);
-            conn.setUseCaches(false);
-            conn.setConnectTimeout(connectTimeoutMs);
-            conn.setReadTimeout(Math.max(requestTimeoutMs, STREAM_GAP_MS));
-            conn.setRequestMethod(request.method());
-            for (Map.Entry<String, String> h : request.headers().entrySet()) {
-                conn.setRequestProperty(h.getKey(), h.getValue());
-            }
-            if (request.body() != null) {
-                conn.setDoOutput(true);
-                conn.setFixedLengthStreamingMode(request.body().length);
-                try (OutputStream out = conn.getOutputStream()) {
-                    out.write(request.body());
-                }
-            }
-            int status = conn.getResponseCode();
+            int status = open(conn, request, Math.max(requestTimeoutMs, STREAM_GAP_MS));
             InputStream in = status >= 400 ? conn.getErrorStream() : conn.getInputStream();
             return new Streaming(status, conn.getContentType(), in == null ? InputStream.nullInputStream() : in,
                     conn::disconnect);
