@@ -7,6 +7,7 @@ import dev.agentos.traces.client.ArgumentException;
 import dev.agentos.traces.client.Catalog;
 import dev.agentos.traces.client.ConnectionOptions;
 import dev.agentos.traces.client.RunEvent;
+import dev.agentos.traces.mcp.ToolSelection;
 import dev.agentos.traces.query.CheckTraces;
 import dev.agentos.traces.query.Discovery;
 import dev.agentos.traces.query.LatestTrace;
@@ -85,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!allowRuns && !ServeCommand.runsAllowedByEnv(ctx.env())) {
+        if (!allowRuns && !ToolSelection.runsAllowedByEnv(ctx.env())) {
             throw new ArgumentException("run starts a real run (side effects, costs tokens), so it is off by default; "
                     + "add --allow-runs or set AGENTOS_TRACES_ALLOW_RUNS=1.");
         }

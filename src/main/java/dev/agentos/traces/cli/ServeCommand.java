@@ -111,12 +111,6 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** AGENTOS_TRACES_ALLOW_RUNS as the server reads it: also what lets the CLI's run command run. */
-    static boolean runsAllowedByEnv(java.util.Map<String, String> env) {
-        String v = env.get(ToolSelection.ENV_ALLOW_RUNS);
-        return v != null && java.util.List.of("1", "true", "yes", "on").contains(v.strip().toLowerCase(java.util.Locale.ROOT));
-    }
-
     /** The tools to offer; unknown names are refused here, before anything starts. */
     ToolSelection selection() {
         return ToolSelection.parse(toolsets, tools, readOnly, allowRuns, ctx.env());

@@ -60,7 +60,7 @@ public record ToolSelection(Set<Toolset> toolsets, Set<String> tools, boolean re
                 }
             }
         }
-        boolean runs = allowRuns || truthy(env.get(ENV_ALLOW_RUNS));
+        boolean runs = allowRuns || runsAllowedByEnv(env);
         if (runs && !readOnly) {
             chosen.add(Toolset.RUNS); // allowing runs is asking for them: run_agent and the tools beside it
         }
@@ -81,7 +81,9 @@ public record ToolSelection(Set<Toolset> toolsets, Set<String> tools, boolean re
                 + ", all, default.");
     }
 
-    private static boolean truthy(String v) {
+    /** Whether {@link #ENV_ALLOW_RUNS} says yes (1, true, yes or on), for the server and the CLI's {@code run}. */
+    public static boolean runsAllowedByEnv(Map<String, String> env) {
+        String v = env.get(ENV_ALLOW_RUNS);
         return v != null && List.of("1", "true", "yes", "on").contains(v.strip().toLowerCase(Locale.ROOT));
     }
 
