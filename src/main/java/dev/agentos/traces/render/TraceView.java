@@ -7,7 +7,6 @@ import dev.agentos.traces.client.Times;
 import dev.agentos.traces.client.TraceDetail;
 import dev.agentos.traces.client.TraceNode;
 import dev.agentos.traces.client.TraceSummary;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ public final class TraceView {
             }
             b.append(", ").append(tokens.calls().size()).append(tokens.calls().size() == 1 ? " LLM call\n" : " LLM calls\n");
         }
-        TimeSplit split = split(d);
+        TimeSplit split = TimeSplit.ofTrace(d);
         if (!split.wall().isZero()) {
             b.append("time: ").append(TimeSplitView.text(split)).append('\n');
         }
@@ -201,19 +200,6 @@ public final class TraceView {
         for (int i = 0; i < n.spans().size(); i++) {
             appendBox(b, n.spans().get(i), below, i == n.spans().size() - 1, o, shown, br);
         }
-    }
-
-    /** The last trace's split: {@code get_trace} renders one trace twice (text, then structured), so compute it once. */
-    private static volatile Object[] lastSplit = {new WeakReference<TraceDetail>(null), null};
-
-    private static TimeSplit split(TraceDetail d) {
-        Object[] last = lastSplit;
-        if (((WeakReference<?>) last[0]).get() == d) {
-            return (TimeSplit) last[1];
-        }
-        TimeSplit s = TimeSplit.ofTrace(d);
-        lastSplit = new Object[] {new WeakReference<>(d), s};
-        return s;
     }
 
     static String spanLine(TraceNode n) {
